@@ -1,0 +1,23 @@
+/**
+ * The Content-Security-Policy of the UI, from `default-src 'none'` adding only what it needs:
+ * its own scripts and styles (inline styles for React), images and workers from blob:/data:
+ * (MapLibre), and calls back to its own origin.
+ */
+const BASE = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  'worker-src blob:',
+  'child-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+];
+
+export const APP_CSP = BASE.join('; ');
+/** Served over HTTP by `casefile serve`: the same policy. */
+export const SERVE_CSP = APP_CSP;
