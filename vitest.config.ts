@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'renderer/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -4,6 +4,7 @@
  * derived from this map; a channel without a handler fails the type check.
  */
 import { z } from 'zod';
+import { CHANNEL_NAMES, type ChannelName } from './channels';
 import {
   auditEntrySchema,
   incidentDetailSchema,
@@ -94,7 +95,12 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export const CHANNELS = Object.keys(contract) as Channel[];
+
+// The dependency-free channel list must name exactly the contract's channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListMatches: Same<Channel, ChannelName> = true;
+void channelListMatches;
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

@@ -19,5 +19,3 @@ const BASE = [
 ];
 
 export const APP_CSP = BASE.join('; ');
-/** Served over HTTP by `casefile serve`: the same policy. */
-export const SERVE_CSP = APP_CSP;

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, resolve, sep } from 'node:path';
 import type { CaseFile } from '../../db/casefile';
 import { dispatch } from '../../db/handlers';
-import { SERVE_CSP } from '../../shared/csp';
+import { APP_CSP } from '../../shared/csp';
 
 export interface ServeOptions {
   cf: CaseFile;
@@ -45,7 +45,7 @@ const MIME: Record<string, string> = {
 };
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': SERVE_CSP,
+  'Content-Security-Policy': APP_CSP,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',

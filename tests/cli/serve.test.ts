@@ -78,7 +78,7 @@ describe('casefile serve', () => {
     const { srv, cf } = await serve();
     const before = snapshot(cf);
     const create = { channel: 'incidents:create', input: { incident: incidentInput({ code: 'EVIL' }) } };
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: srv.token }, { authorization: `Bearer ${srv.token}x` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: srv.token }, { authorization: `Bearer ${srv.token}x` }]) {
       const r = await invoke(srv, headers, create);
       expect(r.status).toBe(401);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'refused' } });

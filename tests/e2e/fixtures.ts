@@ -7,9 +7,10 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Stats } from '../../shared/schemas';
 
-const BIN = join(__dirname, '../../cli/bin/casefile.mjs');
+const BIN = fileURLToPath(new URL('../../cli/bin/casefile.mjs', import.meta.url));
 
 export function casefile(...args: string[]): string {
   return execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router-dom';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { ErrorBoundary } from './ErrorBoundary';
+import { filterSearch } from './filters';
+import { useChannel } from './useChannel';
+
+/** The app frame: the case's name, the pages, and the page itself below. */
+export function Layout() {
+  const info = useChannel('case:info', {});
+  const location = useLocation();
+  const [params] = useSearchParams();
+  // The nav carries the current filter from one page to the other.
+  const search = filterSearch(params);
+  // Without access no page can load: say so once, in place of the page.
+  const refused = info.error?.code === 'refused';
+  const caseName = info.data?.name;
+  useEffect(() => {
+    document.title = caseName ? `${caseName} — Casefile` : 'Casefile';
+  }, [caseName]);
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <div className="case-name" title={info.data?.path}>
+          <span className="app-name">Casefile</span>
+          {info.data && <span data-testid="case-name">{info.data.name}</span>}
+        </div>
+        <nav aria-label="Pages">
+          <NavLink to={{ pathname: '/incidents', search }}>Incidents</NavLink>
+          <NavLink to={{ pathname: '/dashboard', search }}>Dashboard</NavLink>
+        </nav>
+      </header>
+      {info.error && (
+        <div className="banner">
+          <ErrorMessage error={info.error} onRetry={info.reload} />
+        </div>
+      )}
+      <main className="main">
+        {!refused && (
+          <ErrorBoundary key={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { GradeTotals } from '../../../shared/schemas';
+import { Figure } from './Figure';
+
+/** The published headline: incidents graded Confirmed or Fair, summed minimum to maximum. */
+export function HeadlineCard({ totals }: { totals: GradeTotals }) {
+  return (
+    <section className="card headline" aria-labelledby="headline-heading">
+      <h2 id="headline-heading">Confirmed + Fair</h2>
+      <p className="muted small">
+        The headline as published: incidents graded Confirmed or Fair, each figure the sum of the minimums to the sum of
+        the maximums. Other grades are never added to it.
+      </p>
+      <dl className="figures">
+        <Figure big label="Incidents" value={totals.incidents} testId="headline-incidents" />
+        <Figure big label="Civilians killed" value={totals.killed} testId="headline-killed" />
+        <Figure label="Children killed" value={totals.children} testId="headline-children" />
+        <Figure label="Women killed" value={totals.women} testId="headline-women" />
+        <Figure label="Civilians injured" value={totals.injured} testId="headline-injured" />
+        <Figure label="Named victims" value={totals.namedVictims} testId="headline-named" />
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+/** Small text formatters shared by the pages. */
+
+/** "2017-03-16", or "2017-03-16 – 2017-03-20" for a range, or "unknown". */
+export function dateText(start: string | null, end: string | null): string {
+  if (!start && !end) return 'unknown';
+  if (start && end && end !== start) return `${start} – ${end}`;
+  return (start ?? end) as string;
+}
+
+/** An ISO timestamp as "2024-05-01 14:03 UTC" (the stored instant, not local time). */
+export function timestampText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
