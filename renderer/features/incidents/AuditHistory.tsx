@@ -1,9 +1,10 @@
-import type { AuditEntry } from '../../../shared/schemas';
+import { Link } from 'react-router-dom';
 import { useChannel } from '../../app/useChannel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { timestampText } from '../../ui/format';
 import { labelOf } from '../../ui/labels';
 import { Loading } from '../../ui/Loading';
+import { AuditChange } from '../audit/AuditChange';
 
 const ENTITY_LABELS: Record<string, string> = {
   incidents: 'Incident',
@@ -13,28 +14,19 @@ const ENTITY_LABELS: Record<string, string> = {
   sources: 'Source',
   source_incidents: 'Source link',
   grade_history: 'Grade',
+  review_decisions: 'Review step',
   incident_links: 'Incident link',
+  record: 'Imported record',
 };
-const ACTION_LABELS: Record<AuditEntry['action'], string> = { insert: 'Added', update: 'Changed', delete: 'Removed' };
+const ACTION_LABELS = { insert: 'Added', update: 'Changed', delete: 'Removed' } as const;
 const HISTORY_LIMIT = 200;
 
-function shortValue(v: unknown): string {
-  const s = v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
-
-/** For a change, which fields went from what to what; for an addition or removal, nothing more. */
-function changes(e: AuditEntry): string[] {
-  if (e.action !== 'update' || typeof e.after !== 'object' || e.after === null) return [];
-  const before = (typeof e.before === 'object' && e.before !== null ? e.before : {}) as Record<string, unknown>;
-  return Object.entries(e.after as Record<string, unknown>).map(
-    ([field, after]) => `${field.replace(/_/g, ' ')}: ${shortValue(before[field])} → ${shortValue(after)}`,
-  );
-}
-
-/** Who changed what about this incident, newest first, from the hash-chained audit log. */
+/**
+ * Who changed what about this incident, newest first, from the hash-chained audit log: each
+ * change field by field, before and after, with whether its author signed it.
+ */
 export function AuditHistory({ entityId }: { entityId: string }) {
-  const { data, error, loading, reload } = useChannel('audit:list', { entityId, limit: HISTORY_LIMIT });
+  const { data, error, loading, reload } = useChannel('audit:search', { entityId, limit: HISTORY_LIMIT });
   return (
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -48,8 +40,8 @@ export function AuditHistory({ entityId }: { entityId: string }) {
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Who</th>
-                <th scope="col">Action</th>
                 <th scope="col">What</th>
+                <th scope="col">Change</th>
                 <th scope="col">Reason</th>
               </tr>
             </thead>
@@ -57,15 +49,15 @@ export function AuditHistory({ entityId }: { entityId: string }) {
               {data.entries.map((e) => (
                 <tr key={e.seq} data-testid="history-entry">
                   <td className="nowrap">{timestampText(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{ACTION_LABELS[e.action] ?? e.action}</td>
                   <td>
-                    {labelOf(ENTITY_LABELS, e.entity)}
-                    {changes(e).map((c) => (
-                      <div key={c} className="muted small" dir="auto">
-                        {c}
-                      </div>
-                    ))}
+                    {e.actor}
+                    <div className="muted small">{e.signerId ? 'signed' : 'unsigned'}</div>
+                  </td>
+                  <td>
+                    {ACTION_LABELS[e.action] ?? e.action} {labelOf(ENTITY_LABELS, e.entity).toLowerCase()}
+                  </td>
+                  <td>
+                    <AuditChange entry={e} />
                   </td>
                   <td dir="auto">{e.reason ?? <span className="muted">—</span>}</td>
                 </tr>
@@ -74,7 +66,7 @@ export function AuditHistory({ entityId }: { entityId: string }) {
           </table>
           {data.total > data.entries.length && (
             <p className="muted small">
-              Showing the latest {data.entries.length} of {data.total} changes.
+              Showing the latest {data.entries.length} of {data.total} changes. <Link to="/audit">The whole audit trail</Link>
             </p>
           )}
         </div>

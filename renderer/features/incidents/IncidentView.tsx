@@ -3,9 +3,9 @@ import { WORKFLOW_LABELS } from '../../../shared/domain';
 import type { IncidentDetail } from '../../../shared/schemas';
 import { useChannel } from '../../app/useChannel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Facts } from '../../ui/Facts';
-import { GradeBadge, gradeDefinition } from '../../ui/GradeBadge';
+import { GradeBadge } from '../../ui/GradeBadge';
 import { Loading } from '../../ui/Loading';
+import { ReviewPanel } from '../review/ReviewPanel';
 import { AuditHistory } from './AuditHistory';
 import { BelligerentList } from './BelligerentList';
 import { CasualtyTable } from './CasualtyTable';
@@ -28,12 +28,12 @@ export function IncidentView() {
       </p>
       {error && <ErrorMessage error={error} onRetry={reload} />}
       {!error && !current && <Loading what="Loading the incident" />}
-      {!error && current && <IncidentBody incident={current} />}
+      {!error && current && <IncidentBody incident={current} onChanged={reload} />}
     </article>
   );
 }
 
-function IncidentBody({ incident: i }: { incident: IncidentDetail }) {
+function IncidentBody({ incident: i, onChanged }: { incident: IncidentDetail; onChanged: () => void }) {
   return (
     <>
       <header className="incident-header">
@@ -42,6 +42,15 @@ function IncidentBody({ incident: i }: { incident: IncidentDetail }) {
         </h1>
         <GradeBadge grade={i.grade} />
         <span className="status-tag">{WORKFLOW_LABELS[i.status] ?? i.status}</span>
+        {i.status === 'graded' || i.status === 'published' ? (
+          <span className="muted" title="Graded and published incidents are locked until a reviewer or editor reopens them.">
+            Locked: reopen to edit
+          </span>
+        ) : (
+          <Link className="button" to={`/incidents/${encodeURIComponent(i.id)}/edit`}>
+            Edit
+          </Link>
+        )}
         {i.previousCodes.length > 0 && (
           <p className="muted">Earlier codes: {i.previousCodes.join(', ')}</p>
         )}
@@ -49,18 +58,7 @@ function IncidentBody({ incident: i }: { incident: IncidentDetail }) {
 
       <IncidentWhenWhere incident={i} />
 
-      <section className="card" aria-labelledby="grade-heading">
-        <h2 id="grade-heading">Grade and review</h2>
-        <Facts
-          items={[
-            ['Grade', <GradeBadge grade={i.grade} />],
-            ['What the grade means', gradeDefinition(i.grade)],
-            ['Rationale', i.gradeRationale && <p className="prose">{i.gradeRationale}</p>],
-            ['Workflow status', WORKFLOW_LABELS[i.status] ?? i.status],
-            ['Assignee', i.assigneeName ?? 'Nobody'],
-          ]}
-        />
-      </section>
+      <ReviewPanel key={i.id} incidentId={i.id} onChanged={onChanged} />
 
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Public summary</h2>
@@ -74,9 +72,10 @@ function IncidentBody({ incident: i }: { incident: IncidentDetail }) {
 
       <CasualtyTable casualties={i.casualties} />
       <BelligerentList belligerents={i.belligerents} />
-      <SourceList sources={i.sources} />
+      <SourceList sources={i.sources} incidentId={i.id} />
       <VictimTable victims={i.victims} />
-      <AuditHistory entityId={i.id} />
+      {/* Keyed by the last change, so a review step made above shows here at once. */}
+      <AuditHistory key={i.updatedAt} entityId={i.id} />
       <p className="muted small">
         Created {i.createdAt} · last changed {i.updatedAt} · id <code>{i.id}</code>
       </p>

@@ -1,29 +1,23 @@
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { FilterBar } from '../../app/FilterBar';
-import { DEFAULT_SORT, PAGE_SIZE, listInput, type SortColumn } from '../../app/filters';
-import { useChannel } from '../../app/useChannel';
+import { parseFilter, parseSort, type SortColumn } from '../../app/filters';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { IncidentsTable } from './IncidentsTable';
-import { Pager } from './Pager';
+import { usePagedIncidents } from './usePagedIncidents';
+import '../../styles/workbench.css';
 
 /** Columns whose first click sorts largest/latest first. */
 const DESCENDING_FIRST: readonly SortColumn[] = ['date', 'killed', 'updated'];
 
-/** The case's incidents: filtered, sorted and paged, all of it kept in the URL. */
+/** The case's incidents: filtered and sorted (both kept in the URL), all in one scrolling table. */
 export function IncidentsPage() {
   const [params, setParams] = useSearchParams();
-  const input = listInput(params);
-  const { data, error, loading, reload } = useChannel('incidents:list', input);
-  const sort = input.sort ?? DEFAULT_SORT;
-  const offset = input.offset ?? 0;
-
-  function update(change: (next: URLSearchParams) => void) {
-    const next = new URLSearchParams(params);
-    change(next);
-    setParams(next);
-  }
+  const filter = parseFilter(params);
+  const sort = parseSort(params);
+  const list = usePagedIncidents(filter, sort);
+  const listKey = JSON.stringify({ filter, sort });
 
   function onSort(column: SortColumn) {
     const direction =
@@ -34,39 +28,35 @@ export function IncidentsPage() {
         : DESCENDING_FIRST.includes(column)
           ? 'desc'
           : 'asc';
-    update((next) => {
-      next.set('sort', column);
-      next.set('dir', direction);
-      next.delete('offset');
-    });
-  }
-
-  function onPage(nextOffset: number) {
-    update((next) => {
-      if (nextOffset > 0) next.set('offset', String(nextOffset));
-      else next.delete('offset');
-    });
+    const next = new URLSearchParams(params);
+    next.set('sort', column);
+    next.set('dir', direction);
+    next.delete('offset');
+    setParams(next);
   }
 
   return (
     <section className="page incidents-page" aria-labelledby="incidents-heading">
-      <h1 id="incidents-heading">Incidents</h1>
+      <div className="page-head">
+        <h1 id="incidents-heading">Incidents</h1>
+        <Link className="button primary" to="/incidents/new">
+          New incident
+        </Link>
+      </div>
       <FilterBar />
-      {error && <ErrorMessage error={error} onRetry={reload} />}
-      {!error && !data && loading && <Loading what="Loading incidents" />}
-      {!error && data && (
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {!list.error && list.total === null && <Loading what="Loading incidents" />}
+      {list.total !== null && (
         <>
           <p className="result-count">
-            <span data-testid="incident-total">{data.total}</span> {data.total === 1 ? 'incident' : 'incidents'}
-            {loading && <span className="muted"> (updating…)</span>}
+            <span data-testid="incident-total">{list.total}</span> {list.total === 1 ? 'incident' : 'incidents'}
+            {list.stale && <span className="muted"> (updating…)</span>}
+            <span className="muted small keys-hint"> · ↑ ↓ to move, Enter to open, / to search</span>
           </p>
-          {data.total === 0 ? (
+          {list.total === 0 ? (
             <EmptyState title="No incidents match these filters." />
           ) : (
-            <>
-              <IncidentsTable rows={data.rows} sort={sort} onSort={onSort} busy={loading} />
-              <Pager offset={offset} shown={data.rows.length} total={data.total} pageSize={PAGE_SIZE} onPage={onPage} />
-            </>
+            <IncidentsTable list={list} total={list.total} sort={sort} onSort={onSort} listKey={listKey} />
           )}
         </>
       )}
