@@ -7,12 +7,15 @@ import { Loading } from '../../ui/Loading';
 import { ConcededCard } from './ConcededCard';
 import { GradeCard } from './GradeCard';
 import { HeadlineCard } from './HeadlineCard';
+import { MonthlyChart } from './MonthlyChart';
+import './dashboard.css';
 
 /** The case's totals: the published headline, each grade apart, and what belligerents conceded. */
 export function DashboardPage() {
   const [params] = useSearchParams();
   const filter = parseFilter(params);
   const { data, error, loading, reload } = useChannel('stats:get', { filter });
+  const monthly = useChannel('stats:monthly', { filter });
 
   return (
     <section className="page dashboard" aria-labelledby="dashboard-heading">
@@ -27,14 +30,16 @@ export function DashboardPage() {
             {isFiltered(filter) ? ' match the filter' : ' in this case file'}.
           </p>
           <div className="card-grid">
-            <HeadlineCard totals={data.headline} />
-            <ConcededCard conceded={data.conceded} />
+            <HeadlineCard totals={data.headline} filter={filter} />
+            <ConcededCard conceded={data.conceded} filter={filter} />
           </div>
           <div className="card-grid grades">
             {GRADE_FILTER_VALUES.map((g) => (
               <GradeCard key={g} grade={g} totals={data.grades[g]} filter={filter} />
             ))}
           </div>
+          {monthly.error && <ErrorMessage error={monthly.error} onRetry={monthly.reload} />}
+          {monthly.data && <MonthlyChart data={monthly.data} filter={filter} />}
         </div>
       )}
     </section>

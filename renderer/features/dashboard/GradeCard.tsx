@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
 import type { GradeTotals } from '../../../shared/schemas';
-import { filterToParams, type GradeFilterValue } from '../../app/filters';
+import type { GradeFilterValue } from '../../app/filters';
 import type { IncidentFilter } from '../../../shared/schemas';
 import { GradeBadge, gradeDefinition, gradeLabel } from '../../ui/GradeBadge';
 import { Figure } from './Figure';
+import { incidentsLink, withGrades } from './links';
 
 interface Props {
   grade: GradeFilterValue;
@@ -14,7 +15,9 @@ interface Props {
 
 /** One grade's totals, its definition, and a link to its incidents. */
 export function GradeCard({ grade, totals, filter }: Props) {
-  const search = filterToParams({ ...filter, grade: [grade] }).toString();
+  // The incidents behind every figure of the card; none when the filter leaves this grade out.
+  const narrowed = withGrades(filter, [grade]);
+  const to = narrowed ? incidentsLink(narrowed) : null;
   const t = (what: string) => `grade-${grade}-${what}`;
   return (
     <section className={`card grade-card grade-card-${grade}`} aria-labelledby={t('heading')} data-testid={t('card')}>
@@ -23,19 +26,19 @@ export function GradeCard({ grade, totals, filter }: Props) {
       </h2>
       <p className="muted small definition">{gradeDefinition(grade)}</p>
       <dl className="figures">
-        <Figure label="Incidents" value={totals.incidents} testId={t('incidents')} />
-        <Figure label="Killed" value={totals.killed} testId={t('killed')} />
-        <Figure label="Injured" value={totals.injured} testId={t('injured')} />
-        <Figure label="Children killed" value={totals.children} testId={t('children')} />
-        <Figure label="Women killed" value={totals.women} testId={t('women')} />
-        <Figure label="Men killed" value={totals.men} testId={t('men')} />
-        <Figure label="Named victims" value={totals.namedVictims} testId={t('named')} />
+        <Figure label="Incidents" value={totals.incidents} testId={t('incidents')} to={to} />
+        <Figure label="Killed" value={totals.killed} testId={t('killed')} to={to} />
+        <Figure label="Injured" value={totals.injured} testId={t('injured')} to={to} />
+        <Figure label="Children killed" value={totals.children} testId={t('children')} to={to} />
+        <Figure label="Women killed" value={totals.women} testId={t('women')} to={to} />
+        <Figure label="Men killed" value={totals.men} testId={t('men')} to={to} />
+        <Figure label="Named victims" value={totals.namedVictims} testId={t('named')} to={to} />
       </dl>
-      <p>
-        <Link to={{ pathname: '/incidents', search: `?${search}` }}>
-          {gradeLabel(grade)} incidents →
-        </Link>
-      </p>
+      {to && (
+        <p>
+          <Link to={to}>{gradeLabel(grade)} incidents →</Link>
+        </p>
+      )}
     </section>
   );
 }
