@@ -1,0 +1,13 @@
+/** Types for build-basemap.mjs, so TypeScript tests can import it. */
+export declare const repoRoot: string;
+export declare const DEFAULT_OUT_DIR: string;
+export declare const FONT_STACK: string;
+export interface BasemapBuild {
+  outDir: string;
+  files: { name: string; bytes: number }[];
+  totalBytes: number;
+  missingRanges: string[];
+  governorates: { SY: number; IQ: number };
+  places: { places: number; syria: number; iraq: number; withArabic: number; aliasesLinked: number; aliasesOwn: number };
+}
+export declare function buildBasemap(opts?: { outDir?: string }): BasemapBuild;

@@ -1,0 +1,243 @@
+/**
+ * The incidents map: the bundled basemap, the incidents of the current filter (clustered), the
+ * drawn area, Arabic labels, and the interactions (click, shift-drag / draw mode, keyboard).
+ * Everything MapLibre-specific stays in here and the files it imports.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { MapPoints } from '../../../shared/contracts/map';
+import { ArabicLabels } from './arabicLabels';
+import { basemapStyle, INCIDENTS_BEFORE, loadPlaces } from './basemap';
+import { attachBoxSelect, type Bbox } from './boxSelect';
+import { pointsBounds, pointsToFeatures } from './incidentData';
+import { addRingImages, CLUSTER_LAYER, gradeColors, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayers, POINT_LAYER } from './incidentLayers';
+import { AttributionControl, MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from './maplibre';
+
+export interface MapSelection {
+  /** Indexes into the `map:points` columns. */
+  indexes: number[];
+  /** Set when a cluster was clicked: where it is and the zoom that splits it. */
+  cluster?: { lngLat: [number, number]; expansionZoom: number; count: number };
+}
+
+export interface MapCanvasProps {
+  points: MapPoints | null;
+  area: Bbox | undefined;
+  drawMode: boolean;
+  onArea: (bbox: Bbox) => void;
+  onSelect: (selection: MapSelection) => void;
+  selected: readonly number[];
+  arabic: boolean;
+  debug: boolean;
+  /** Change it to fit the view to the incidents again. */
+  fitRequest: number;
+  /** Move the view here (a new object each time). */
+  focus: { center: [number, number]; zoom: number } | null;
+  /** The view's bounds after every move. */
+  onView: (bounds: Bbox) => void;
+  onError: (message: string) => void;
+}
+
+/** The region the map opens on when there is nothing to fit to: Syria and Iraq. */
+const DEFAULT_BOUNDS: Bbox = [35.5, 29, 48.8, 37.5];
+export const MAP_IDLE_MARK = 'casefile:map-idle';
+
+const areaGeojson = (b: Bbox | undefined) => ({
+  type: 'FeatureCollection' as const,
+  features: b
+    ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]], [b[0], b[1]]]] } }]
+    : [],
+});
+
+/** With `?debug` in the URL: the map and a few counters on window, for the end-to-end tests. */
+function exposeDebug(map: MapLibreMap, labels: ArabicLabels | null) {
+  (window as { __casefileMap?: unknown }).__casefileMap = {
+    map,
+    incidentLayers: INCIDENT_LAYERS,
+    arabicLabels: () => labels?.count ?? 0,
+  };
+}
+
+export function MapCanvas(props: MapCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const labels = useRef<ArabicLabels | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [loaded, setLoaded] = useState(false);
+  const fitted = useRef(-1);
+  const marked = useRef(false);
+  const highlighted = useRef<readonly number[]>([]);
+  /** The points the incidents source holds. */
+  const shown = useRef<MapPoints | null>(null);
+
+  const markIdle = (map: MapLibreMap) => {
+    container.current?.setAttribute('data-map-state', 'loading');
+    map.once('idle', () => {
+      container.current?.setAttribute('data-map-state', 'idle');
+      if (!marked.current) {
+        marked.current = true;
+        performance.mark(MAP_IDLE_MARK);
+      }
+    });
+  };
+
+  // Create the map once the first incidents have arrived: they are in its first style, and its
+  // first view is fitted to them, so the first render is the one the user wanted.
+  const ready = props.points !== null;
+  useEffect(() => {
+    if (!ready) return;
+    let map: MapLibreMap | null = null;
+    let detachBox: (() => void) | null = null;
+    let cancelled = false;
+    loadPlaces()
+      .then((places) => {
+        if (cancelled || !container.current) return;
+        performance.mark('casefile:map-create');
+        const initial = latest.current.points!;
+        shown.current = initial;
+        fitted.current = latest.current.fitRequest;
+        // Incidents and the drawn area are part of the first style, so the first render has them.
+        const colors = gradeColors();
+        const style = basemapStyle(places);
+        const before = style.layers.findIndex((l) => l.id === INCIDENTS_BEFORE);
+        style.sources[INCIDENT_SOURCE] = {
+          type: 'geojson',
+          data: pointsToFeatures(initial),
+          cluster: true,
+          clusterRadius: 42,
+          clusterMaxZoom: 11,
+          clusterProperties: { k: ['+', ['max', ['get', 'k'], 0]] },
+        };
+        style.sources.area = { type: 'geojson', data: areaGeojson(latest.current.area) };
+        style.layers.splice(
+          before,
+          0,
+          ...incidentLayers(colors),
+          { id: 'area-fill', type: 'fill', source: 'area', paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.05 } },
+          { id: 'area-line', type: 'line', source: 'area', paint: { 'line-color': '#0b5cad', 'line-width': 2, 'line-dasharray': [4, 2] } },
+        );
+        map = new MapLibreMap({
+          container: container.current,
+          style,
+          bounds: pointsBounds(initial) ?? DEFAULT_BOUNDS,
+          fitBoundsOptions: { padding: 48, maxZoom: 10 },
+          boxZoom: false,
+          attributionControl: false,
+          dragRotate: false,
+          pitchWithRotate: false,
+          fadeDuration: 0,
+        });
+        mapRef.current = map;
+        map.touchZoomRotate.disableRotation();
+        map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+        map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+        map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+        map.getCanvas().setAttribute('aria-label', 'Map of incidents. Arrow keys pan, plus and minus zoom.');
+        const m = map;
+        markIdle(m);
+        m.on('error', (e) => latest.current.onError(e.error?.message ?? 'The map could not draw part of itself.'));
+        m.once('style.load', () => {
+          addRingImages(m, colors);
+          labels.current = new ArabicLabels(m);
+          labels.current.setVisible(latest.current.arabic);
+          detachBox = attachBoxSelect(m, { isActive: () => latest.current.drawMode, onBox: (b) => latest.current.onArea(b) });
+          setLoaded(true);
+          if (latest.current.debug) exposeDebug(m, labels.current);
+        });
+        m.once('load', () => performance.mark('casefile:map-load'));
+        m.on('click', POINT_LAYER, (e) => {
+          const f = e.features?.[0];
+          if (f && typeof f.id === 'number') latest.current.onSelect({ indexes: [f.id] });
+        });
+        m.on('click', CLUSTER_LAYER, (e) => {
+          const f = e.features?.[0];
+          if (!f) return;
+          const source = m.getSource<GeoJSONSource>(INCIDENT_SOURCE);
+          const clusterId = f.properties?.cluster_id as number;
+          const count = f.properties?.point_count as number;
+          const lngLat = (f.geometry as { coordinates: [number, number] }).coordinates;
+          if (!source) return;
+          Promise.all([source.getClusterLeaves(clusterId, 500, 0), source.getClusterExpansionZoom(clusterId)]).then(
+            ([leaves, expansionZoom]) =>
+              latest.current.onSelect({
+                indexes: leaves.map((l) => l.id).filter((id): id is number => typeof id === 'number'),
+                cluster: { lngLat, expansionZoom, count },
+              }),
+            (err: unknown) => latest.current.onError(`The cluster's incidents could not be listed: ${String(err)}`),
+          );
+        });
+        const reportView = () => {
+          const b = m.getBounds();
+          latest.current.onView([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+        };
+        m.on('moveend', reportView);
+        m.once('load', reportView);
+        for (const layer of [POINT_LAYER, CLUSTER_LAYER]) {
+          m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
+          m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
+        }
+      })
+      .catch((e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+      detachBox?.();
+      labels.current?.destroy();
+      labels.current = null;
+      map?.remove();
+      mapRef.current = null;
+      delete (window as { __casefileMap?: unknown }).__casefileMap;
+    };
+  }, [ready]); // Created once; later props reach it through `latest`.
+
+  // The incidents of the current filter.
+  const { points, fitRequest } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !points) return;
+    if (points !== shown.current) {
+      shown.current = points;
+      map.getSource<GeoJSONSource>(INCIDENT_SOURCE)?.setData(pointsToFeatures(points));
+      highlighted.current = [];
+      markIdle(map);
+    }
+    if (fitted.current !== fitRequest) {
+      fitted.current = fitRequest;
+      const b = pointsBounds(points);
+      if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
+    }
+  }, [loaded, points, fitRequest]);
+
+  // The drawn area.
+  const { area } = props;
+  useEffect(() => {
+    if (!loaded) return;
+    mapRef.current?.getSource<GeoJSONSource>('area')?.setData(areaGeojson(area));
+  }, [loaded, area]);
+
+  // The selected incidents stand out.
+  const { selected } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    for (const id of highlighted.current) map.setFeatureState({ source: INCIDENT_SOURCE, id }, { selected: false });
+    for (const id of selected) map.setFeatureState({ source: INCIDENT_SOURCE, id }, { selected: true });
+    highlighted.current = selected;
+  }, [loaded, selected]);
+
+  const { focus } = props;
+  useEffect(() => {
+    if (loaded && focus) mapRef.current?.easeTo({ center: focus.center, zoom: focus.zoom, duration: 400 });
+  }, [loaded, focus]);
+
+  const { arabic } = props;
+  useEffect(() => labels.current?.setVisible(arabic), [arabic, loaded]);
+
+  return (
+    <div
+      ref={container}
+      className={`map-canvas${props.drawMode ? ' map-drawing' : ''}`}
+      data-testid="incident-map"
+      data-map-state="loading"
+    />
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Incidents as map features: `map:points`' columns turned into GeoJSON points whose properties
+ * the layers read. Pure code (tested in Node).
+ *   g  grade code (index in MAP_GRADES)      k  civilians killed (-1 when unknown)
+ *   p  precision code (index in MAP_PRECISIONS)
+ *   r  uncertainty radius in pixels at zoom 0 (the layers scale it with the zoom), 0 for none
+ */
+import { MAP_PRECISIONS, type MapPoints } from '../../../shared/contracts/map';
+import type { GeoPrecision } from '../../../shared/domain';
+
+/** How far from the point the incident may have happened, by stated precision (metres). */
+export const UNCERTAINTY_M: Record<GeoPrecision, number> = {
+  exact: 0,
+  within_100m: 100,
+  street: 150,
+  landmark: 200,
+  neighbourhood: 750,
+  village: 1500,
+  town: 3000,
+  city: 7000,
+  subdistrict: 15000,
+  governorate: 50000,
+  unknown: 0,
+};
+
+/** How each precision is drawn (incidentLayers.ts): the classes of the legend. */
+export type PrecisionStyle = 'pinpoint' | 'near' | 'place' | 'area' | 'unknown';
+export const PRECISION_STYLE: Record<GeoPrecision, PrecisionStyle> = {
+  exact: 'pinpoint',
+  within_100m: 'pinpoint',
+  street: 'near',
+  landmark: 'near',
+  neighbourhood: 'near',
+  village: 'place',
+  town: 'place',
+  city: 'place',
+  subdistrict: 'area',
+  governorate: 'area',
+  unknown: 'unknown',
+};
+
+export function precisionCodes(style: PrecisionStyle): number[] {
+  return MAP_PRECISIONS.flatMap((p, i) => (PRECISION_STYLE[p] === style ? [i] : []));
+}
+
+const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
+const TILE_SIZE = 512;
+
+/** Pixels a distance on the ground covers at zoom 0, at a latitude (MapLibre's 512 px tiles). */
+export function metresToPixelsAtZoom0(metres: number, lat: number): number {
+  return (metres * TILE_SIZE) / (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180));
+}
+
+export interface IncidentFeature {
+  type: 'Feature';
+  id: number;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: { g: number; k: number; p: number; r: number };
+}
+
+export interface IncidentCollection {
+  type: 'FeatureCollection';
+  features: IncidentFeature[];
+}
+
+/** The features for `map:points`' answer; feature id = index in its columns. */
+export function pointsToFeatures(points: MapPoints): IncidentCollection {
+  const n = points.codes.length;
+  const features = new Array<IncidentFeature>(n);
+  for (let i = 0; i < n; i++) {
+    const lat = points.lat[i]!;
+    const precision = MAP_PRECISIONS[points.precision[i]!] ?? 'unknown';
+    features[i] = {
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [points.lon[i]!, lat] },
+      properties: {
+        g: points.grade[i]!,
+        k: points.killed[i] ?? -1,
+        p: points.precision[i]!,
+        r: metresToPixelsAtZoom0(UNCERTAINTY_M[precision], lat),
+      },
+    };
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The indexes (into the columns) of points inside [west, south, east, north]. */
+export function indexesInBounds(points: MapPoints, [w, s, e, n]: readonly [number, number, number, number]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < points.codes.length; i++) {
+    const lon = points.lon[i]!;
+    const lat = points.lat[i]!;
+    if (lon >= w && lon <= e && lat >= s && lat <= n) out.push(i);
+  }
+  return out;
+}
+
+/** Bounds of all points, or null when there are none. */
+export function pointsBounds(points: MapPoints): [number, number, number, number] | null {
+  if (points.codes.length === 0) return null;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (let i = 0; i < points.codes.length; i++) {
+    const lon = points.lon[i]!;
+    const lat = points.lat[i]!;
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
+  }
+  return [w, s, e, n];
+}

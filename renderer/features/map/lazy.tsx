@@ -1,0 +1,35 @@
+/**
+ * The map's entry points for the rest of the app, loaded on first use: MapLibre (about 1 MB)
+ * stays out of the bundle that opens the incidents list.
+ */
+import { lazy, Suspense, type ComponentProps } from 'react';
+import { Loading } from '../../ui/Loading';
+
+const MapPageLazy = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
+const LocatePageLazy = lazy(() => import('./LocatePage').then((m) => ({ default: m.LocatePage })));
+const LocationPickerLazy = lazy(() => import('./LocationPicker').then((m) => ({ default: m.LocationPicker })));
+
+export function MapRoute() {
+  return (
+    <Suspense fallback={<Loading what="Opening the map" />}>
+      <MapPageLazy />
+    </Suspense>
+  );
+}
+
+export function LocateRoute() {
+  return (
+    <Suspense fallback={<Loading what="Opening the map" />}>
+      <LocatePageLazy />
+    </Suspense>
+  );
+}
+
+/** The location picker (place search, map, precision, MGRS), for the incident editor. */
+export function LazyLocationPicker(props: ComponentProps<typeof LocationPickerLazy>) {
+  return (
+    <Suspense fallback={<Loading what="Opening the map" />}>
+      <LocationPickerLazy {...props} />
+    </Suspense>
+  );
+}

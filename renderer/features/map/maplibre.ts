@@ -1,0 +1,29 @@
+/**
+ * The one place that loads maplibre-gl (a lint rule keeps it so). MapLibre's worker is a
+ * separate module file that vite copies into the build; MapLibre cannot find it by itself when
+ * the UI is served from casefile://app/ (only from http), so it is named here. Served from the
+ * app's own origin, it runs under the CSP's `worker-src 'self'`.
+ */
+import { prewarm, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
+// Start the worker now, while the page fetches its data, rather than when the first map opens.
+prewarm();
+
+export {
+  LngLat,
+  LngLatBounds,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  AttributionControl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+  type StyleSpecification,
+  type LayerSpecification,
+  type ExpressionSpecification,
+} from 'maplibre-gl';
