@@ -7,6 +7,9 @@ import globals from 'globals';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util'];
 
+const RENDERER_FORBIDDEN = ['electron', 'electron/*', 'better-sqlite3', '**/db', '**/db/**', '**/electron/**', '**/cli/**', ...NODE_BUILTINS];
+const RENDERER_MESSAGE = 'The renderer reaches the case file only through window.casefile; it imports types and schemas from shared/.';
+
 /** A layering rule: `message` says what this folder may import instead. */
 const layer = (files, forbidden, message) => ({
   files,
@@ -55,9 +58,26 @@ export default tseslint.config(
   ),
   layer(
     ['renderer/**'],
-    ['electron', 'electron/*', 'better-sqlite3', '**/db', '**/db/**', '**/electron/**', '**/cli/**', ...NODE_BUILTINS],
-    'The renderer reaches the case file only through window.casefile; it imports types and schemas from shared/.',
+    RENDERER_FORBIDDEN,
+    RENDERER_MESSAGE,
   ),
+  // Only features/map loads MapLibre (about 1 MB, and its worker); the rest of the renderer
+  // reaches the map through features/map/lazy.tsx. (The renderer's own layering still applies.)
+  {
+    files: ['renderer/**'],
+    ignores: ['renderer/features/map/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: RENDERER_FORBIDDEN, message: RENDERER_MESSAGE },
+            { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'Only renderer/features/map imports maplibre-gl; use its components (features/map/lazy.tsx).' },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ['cli/**'],
     ['electron', 'electron/*', 'react', 'react-*', '**/electron/**', '**/renderer/**'],

@@ -2,12 +2,15 @@
 import { CaseFileError } from '../db/casefile';
 import { HandlerError } from '../db/errors';
 import { UsageError, type Command, type Io } from './args';
+import { setActingAs, takeAsOption } from './identity';
 import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
-export const COMMANDS: readonly Command[] = [initCommand, statsCommand, serveCommand, verifyCommand];
+export const COMMANDS: readonly Command[] = [initCommand, statsCommand, serveCommand, verifyCommand, importCommand, exportCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -19,6 +22,10 @@ function help(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    'Global option:',
+    '  --as NAME  act as this person of the case file (their key must be in your key store),',
+    '             so that the changes the command makes are signed by them',
+    '',
     'Run `casefile COMMAND --help` for a command\'s options.',
   ].join('\n');
 }
@@ -29,6 +36,15 @@ const stdio: Io = {
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  // The global --as NAME (cli/identity.ts), wherever it stands.
+  try {
+    const taken = takeAsOption(argv);
+    argv = taken.argv;
+    setActingAs(taken.as);
+  } catch (e) {
+    io.err(`casefile: ${(e as Error).message}`);
+    return 2;
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

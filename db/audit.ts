@@ -5,6 +5,15 @@
  * hash(n) = sha256(hash(n-1) + "\n" + canonicalJson({seq, at, actor, entity, entityId, action, before, after, reason}))
  * The first entry chains from 64 zeros. Editing, deleting or reordering any entry breaks every
  * hash after it, which `verifyAuditChain` reports.
+ *
+ * Signing: when a profile acts (cf.profile), its person id joins the hashed content as `signer`
+ * (absent otherwise, so unsigned entries hash as they always did) and its private key signs the
+ * entry's hash; audit_log keeps the signature and signer_id. See db/auditVerify.ts.
+ *
+ * Bulk inserts (an import) use `insertRecord`: the rows of one record (an incident and the rows
+ * that hang off it) are inserted with cached statements and described by ONE entry whose `after`
+ * holds every inserted row, column by column. The entry is hashed like any other, so the chain
+ * verifies the same way; only the JSON work per row is saved.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -31,7 +40,24 @@ const KEYS: Record<string, readonly string[]> = {
   incident_links: ['id'],
   grade_history: ['id'],
   review_decisions: ['id'],
+  data_problems: ['id'],
 };
+
+/**
+ * Tables of run bookkeeping, not case data: written through `Writer.journal`, in the same
+ * transaction as the change they describe, but not audited. `imports` is the log of import runs
+ * (each with its saved report); auditing it would make a re-import that changes nothing show up
+ * in the audit log.
+ */
+const JOURNAL_TABLES: ReadonlySet<string> = new Set(['imports']);
+
+/** Every audited table and its key columns (db/auditRows.ts replays the trail over them). */
+export function auditedTables(): Readonly<Record<string, readonly string[]>> {
+  return KEYS;
+}
+
+/** The audit entity of a record written by `insertRecord`; its entity id is the record's id. */
+export const RECORD_ENTITY = 'record';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -57,10 +83,33 @@ export interface AuditContent {
   before: unknown;
   after: unknown;
   reason: string | null;
+  /** The person (people.id) whose key signed the entry; absent when written without a profile. */
+  signer?: string;
 }
 
 export function entryHash(prevHash: string, e: AuditContent): string {
   return createHash('sha256').update(`${prevHash}\n${canonicalJson(e)}`).digest('hex');
+}
+
+/**
+ * The same hash as `entryHash`, from before/after already in canonical JSON: the content is
+ * spelled out in canonical key order, so large rows are not walked a second time.
+ */
+function entryHashFromJson(prevHash: string, e: Omit<AuditContent, 'before' | 'after'>, beforeJson: string | null, afterJson: string | null): string {
+  const content =
+    `{"action":${JSON.stringify(e.action)},"actor":${JSON.stringify(e.actor)},"after":${afterJson ?? 'null'},` +
+    `"at":${JSON.stringify(e.at)},"before":${beforeJson ?? 'null'},"entity":${JSON.stringify(e.entity)},` +
+    `"entityId":${JSON.stringify(e.entityId)},"reason":${JSON.stringify(e.reason)},"seq":${JSON.stringify(e.seq)}` +
+    `${e.signer === undefined ? '' : `,"signer":${JSON.stringify(e.signer)}`}}`;
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** Rows of one table inserted as part of a record: values in `columns` order. */
+export interface RecordPart {
+  table: string;
+  columns: readonly string[];
+  /** Only strings, finite numbers and null: what the audit entry shows is what SQLite stores. */
+  rows: readonly (readonly (string | number | null)[])[];
 }
 
 /** What the audit log keeps of a row: file contents are represented by their hash. */
@@ -85,6 +134,13 @@ export interface Writer {
   remove(table: string, key: Row): boolean;
   /** Read one row by key (inside the same transaction). */
   get(table: string, key: Row): Row | undefined;
+  /**
+   * Insert the rows of one record (parts in order, so parents come first) and write ONE audit
+   * entry for them: entity `record`, entity id `recordId`, `after` = { table: { columns, rows } }.
+   */
+  insertRecord(recordId: string, parts: readonly RecordPart[]): void;
+  /** Insert a row into a journal table (run bookkeeping such as `imports`): not audited. */
+  journal(table: string, row: Row): void;
   readonly at: string;
   /** How many audit entries this change has written so far. */
   readonly entries: number;
@@ -111,31 +167,28 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
 
   let entries = 0;
   let last: { seq: number; hash: string } | undefined;
-  const appendAudit = (entity: string, key: Row, action: AuditAction, before: Row | null, after: Row | null) => {
+  const appendAudit = (entity: string, entityId: string, action: AuditAction, beforeJson: string | null, afterJson: string | null) => {
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const entityId = keyOf(entity).map((k) => String(key[k])).join(':');
-    const content: AuditContent = { seq, at, actor: cf.actor, entity, entityId, action, before, after, reason };
-    const hash = entryHash(prevHash, content);
+    // A profile signs the entry: its id is part of the hashed content, its key signs the hash.
+    const signer = cf.profile ? cf.profile.id : undefined;
+    const hash = entryHashFromJson(prevHash, { seq, at, actor: cf.actor, entity, entityId, action, reason, ...(signer ? { signer } : {}) }, beforeJson, afterJson);
+    const signature = cf.profile ? cf.profile.sign(hash) : null;
     prep(
-      `INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, before_json, after_json, reason, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      seq,
-      at,
-      cf.actor,
-      entity,
-      entityId,
-      action,
-      before === null ? null : canonicalJson(before),
-      after === null ? null : canonicalJson(after),
-      reason,
-      prevHash,
-      hash,
-    );
+      `INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, before_json, after_json, reason, prev_hash, hash, signature, signer_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(seq, at, cf.actor, entity, entityId, action, beforeJson, afterJson, reason, prevHash, hash, signature, signer ?? null);
     last = { seq, hash };
     entries++;
   };
+  const audit = (entity: string, key: Row, action: AuditAction, before: Row | null, after: Row | null) =>
+    appendAudit(
+      entity,
+      keyOf(entity).map((k) => String(key[k])).join(':'),
+      action,
+      before === null ? null : canonicalJson(before),
+      after === null ? null : canonicalJson(after),
+    );
 
   const where = (table: string) => keyOf(table).map((k) => `${k} = @${k}`).join(' AND ');
   const pickKey = (table: string, row: Row): Row => {
@@ -159,7 +212,7 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
       const cols = Object.keys(row);
       prep(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
       const after = get(table, row);
-      appendAudit(table, pickKey(table, row), 'insert', null, forAudit(table, after));
+      audit(table, pickKey(table, row), 'insert', null, forAudit(table, after));
       return after ?? row;
     },
     update(table, key, patch) {
@@ -171,7 +224,7 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
       const params: Row = { ...k };
       changed.forEach((c, i) => (params[`v${i}`] = patch[c]));
       prep(`UPDATE ${table} SET ${changed.map((c, i) => `${c} = @v${i}`).join(', ')} WHERE ${where(table)}`).run(params);
-      appendAudit(table, k, 'update', forAudit(table, pick(before, changed)), forAudit(table, pick(patch, changed)));
+      audit(table, k, 'update', forAudit(table, pick(before, changed)), forAudit(table, pick(patch, changed)));
       return true;
     },
     remove(table, key) {
@@ -179,8 +232,32 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
       const before = get(table, k);
       if (!before) return false;
       prep(`DELETE FROM ${table} WHERE ${where(table)}`).run(k);
-      appendAudit(table, k, 'delete', forAudit(table, before), null);
+      audit(table, k, 'delete', forAudit(table, before), null);
       return true;
+    },
+    insertRecord(recordId, parts) {
+      const after: Record<string, { columns: readonly string[]; rows: RecordPart['rows'] }> = {};
+      for (const part of [...parts].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0))) {
+        if (part.rows.length === 0) continue;
+        if (after[part.table]) throw new ChangeError(`insertRecord: table ${part.table} appears twice`);
+        after[part.table] = { columns: part.columns, rows: part.rows };
+      }
+      for (const part of parts) {
+        if (part.rows.length === 0) continue;
+        keyOf(part.table);
+        const stmt = prep(`INSERT INTO ${part.table} (${part.columns.join(', ')}) VALUES (${part.columns.map(() => '?').join(', ')})`);
+        for (const row of part.rows) {
+          if (row.length !== part.columns.length) throw new ChangeError(`insertRecord: a ${part.table} row has ${row.length} values for ${part.columns.length} columns`);
+          stmt.run(row);
+        }
+      }
+      // Keys in sorted order and arrays of plain values: JSON.stringify is the canonical form here.
+      appendAudit(RECORD_ENTITY, recordId, 'insert', null, JSON.stringify(after));
+    },
+    journal(table, row) {
+      if (!JOURNAL_TABLES.has(table)) throw new Error(`Table ${table} is not a journal table`);
+      const cols = Object.keys(row);
+      prep(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
     },
   };
 
@@ -204,58 +281,5 @@ function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  entries: number;
-  firstBroken: number | null;
-  message: string;
-}
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string;
-  action: AuditAction;
-  before_json: string | null;
-  after_json: string | null;
-  reason: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-/** Recompute the chain from the start; name the first entry whose content or link is wrong. */
-export function verifyAuditChain(cf: CaseFile): VerifyResult {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
-  let n = 0;
-  for (const r of cf.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
-    n++;
-    const broken = (why: string): VerifyResult => ({
-      ok: false,
-      entries: n,
-      firstBroken: r.seq,
-      message: `Audit entry ${r.seq} (${r.action} ${r.entity} ${r.entity_id} by ${r.actor} at ${r.at}) ${why}.`,
-    });
-    if (r.seq !== expectedSeq) {
-      return { ...broken(`follows entry ${expectedSeq - 1}: entries are missing`), firstBroken: expectedSeq };
-    }
-    if (r.prev_hash !== prev) return broken('does not chain from the entry before it');
-    const content: AuditContent = {
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      entity: r.entity,
-      entityId: r.entity_id,
-      action: r.action,
-      before: r.before_json === null ? null : JSON.parse(r.before_json),
-      after: r.after_json === null ? null : JSON.parse(r.after_json),
-      reason: r.reason,
-    };
-    if (entryHash(prev, content) !== r.hash) return broken('has been altered since it was written');
-    prev = r.hash;
-    expectedSeq++;
-  }
-  return { ok: true, entries: n, firstBroken: null, message: `All ${n} audit entries verify.` };
-}
+// Verification (chain, signatures, data against the trail) lives in db/auditVerify.ts.
+export { verifyAuditChain, type VerifyResult } from './auditVerify';

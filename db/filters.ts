@@ -31,7 +31,8 @@ export function filterSql(f: ParsedFilter): { where: string; params: Record<stri
   if (f.belligerent) {
     params.belligerent = `%${likeEscape(f.belligerent)}%`;
     clauses.push(
-      `EXISTS (SELECT 1 FROM incident_belligerents b WHERE b.incident_id = i.id AND b.belligerent LIKE @belligerent ESCAPE '\\')`,
+      // One pass over the belligerent rows, not one look-up per incident.
+      `i.id IN (SELECT b.incident_id FROM incident_belligerents b WHERE b.belligerent LIKE @belligerent ESCAPE '\\')`,
     );
   }
   if (f.country) {
@@ -49,6 +50,29 @@ export function filterSql(f: ParsedFilter): { where: string; params: Record<stri
   if (f.to) {
     params.to = f.to;
     clauses.push('i.date_start <= @to');
+  }
+  if (f.governorate) {
+    params.governorate = f.governorate;
+    clauses.push('i.governorate = @governorate COLLATE NOCASE');
+  }
+  if (f.hasCoordinates === true) clauses.push('(i.latitude IS NOT NULL AND i.longitude IS NOT NULL)');
+  if (f.hasCoordinates === false) clauses.push('(i.latitude IS NULL OR i.longitude IS NULL)');
+  if (f.hasProblems !== undefined) {
+    clauses.push(`${f.hasProblems ? '' : 'NOT '}EXISTS (SELECT 1 FROM data_problems dp WHERE dp.incident_id = i.id)`);
+  }
+  if (f.belligerentPosition) {
+    params.belligerentPosition = f.belligerentPosition;
+    clauses.push('EXISTS (SELECT 1 FROM incident_belligerents bp WHERE bp.incident_id = i.id AND bp.position = @belligerentPosition)');
+  }
+  if (f.assignedTo) {
+    // 'me' names whoever uses the case file; db/me.ts resolves it to a person before this.
+    if (f.assignedTo === 'me') throw new Error("filterSql: resolve assignedTo 'me' with resolveFilter (db/me.ts) first");
+    params.assignedTo = f.assignedTo;
+    clauses.push('i.assignee_id = @assignedTo');
+  }
+  if (f.bbox) {
+    [params.bboxWest, params.bboxSouth, params.bboxEast, params.bboxNorth] = f.bbox;
+    clauses.push('(i.longitude BETWEEN @bboxWest AND @bboxEast AND i.latitude BETWEEN @bboxSouth AND @bboxNorth)');
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

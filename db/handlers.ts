@@ -19,6 +19,10 @@ import type { CaseFile } from './casefile';
 import { HandlerError } from './errors';
 import { createIncident, getIncident, listIncidents, updateIncident } from './incidents';
 import { computeStats } from './stats';
+import { workbenchHandlers } from './workbenchHandlers';
+import { reviewHandlers } from './reviewHandlers';
+import { importHandlers } from './importHandlers';
+import { mapPoints, mapSummaries, mapTimeline } from './map';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -33,6 +37,12 @@ export const handlers: Handlers = {
   'stats:get': computeStats,
   'audit:list': listAudit,
   'audit:verify': (cf) => verifyAuditChain(cf),
+  ...workbenchHandlers,
+  ...reviewHandlers,
+  ...importHandlers,
+  'map:points': mapPoints,
+  'map:timeline': mapTimeline,
+  'map:summaries': mapSummaries,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

@@ -7,7 +7,9 @@ import { change, type Row, type Writer } from './audit';
 import type { CaseFile } from './casefile';
 import { HandlerError } from './errors';
 import { filterSql } from './filters';
+import { resolveFilter } from './me';
 import { belligerentToRow, incidentToRow, rowToBelligerent, rowToIncidentBase } from './incidentRows';
+import { assertEditable, assertWorkflowFieldsUnchanged } from './workflowRules';
 
 const SORT_SQL: Record<ChannelParsedInput<'incidents:list'>['sort']['column'], string> = {
   code: 'i.code',
@@ -17,24 +19,31 @@ const SORT_SQL: Record<ChannelParsedInput<'incidents:list'>['sort']['column'], s
   killed: 'coalesce(i.killed_max, i.killed_min)',
   status: 'i.status',
   updated: 'i.updated_at',
+  belligerents: '(SELECT b.belligerent FROM incident_belligerents b WHERE b.incident_id = i.id ORDER BY b.ord LIMIT 1)',
+  assignee: 'p.name',
 };
 
 export function listIncidents(cf: CaseFile, input: ChannelParsedInput<'incidents:list'>): ChannelOutput<'incidents:list'> {
-  const { where, params } = filterSql(input.filter);
+  const { where, params } = filterSql(resolveFilter(cf, input.filter));
   const total = (cf.db.prepare(`SELECT count(*) AS n FROM incidents i ${where}`).get(params) as { n: number }).n;
   const dir = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   // Unknown values sort last whichever the direction; the code breaks ties so pages are stable.
   const key = SORT_SQL[input.sort.column];
+  // The page's ids first (sorting only the key), then the columns of those rows alone: the
+  // belligerents of an incident are gathered for the 100 rows shown, not for every match.
   const rows = cf.db
     .prepare(
       `SELECT i.id, i.code, i.date_start, i.date_end, i.place_en, i.place_ar, i.governorate, i.country,
               i.grade, i.killed_min, i.killed_max, i.status, p.name AS assignee_name,
               (SELECT group_concat(belligerent, '\u001f') FROM
                  (SELECT belligerent FROM incident_belligerents b WHERE b.incident_id = i.id ORDER BY b.ord)) AS belligerents
-       FROM incidents i LEFT JOIN people p ON p.id = i.assignee_id
-       ${where}
-       ORDER BY ${key} IS NULL, ${key} ${dir}, i.code ${dir}
-       LIMIT @limit OFFSET @offset`,
+       FROM (SELECT i.id AS page_id, ${key} AS sort_key, i.code AS sort_code
+             FROM incidents i LEFT JOIN people p ON p.id = i.assignee_id
+             ${where}
+             ORDER BY ${key} IS NULL, ${key} ${dir}, i.code ${dir}
+             LIMIT @limit OFFSET @offset) page
+       JOIN incidents i ON i.id = page.page_id LEFT JOIN people p ON p.id = i.assignee_id
+       ORDER BY page.sort_key IS NULL, page.sort_key ${dir}, page.sort_code ${dir}`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
   return {
@@ -176,6 +185,10 @@ export function updateIncident(cf: CaseFile, input: ChannelParsedInput<'incident
     | { updated_at: string }
     | undefined;
   if (!current) throw new HandlerError('not_found', `No incident with id ${input.id} in this case file.`);
+  // Graded and published incidents are locked until reopened; status and grade move only
+  // through the review workflow (db/workflowRules.ts).
+  assertEditable(cf, input.id);
+  assertWorkflowFieldsUnchanged(cf, input.id, input.incident);
   if (input.expectedUpdatedAt && input.expectedUpdatedAt !== current.updated_at) {
     throw new HandlerError(
       'conflict',

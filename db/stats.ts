@@ -11,6 +11,7 @@ import { GRADES, HEADLINE_GRADES, type Grade } from '../shared/domain';
 import type { GradeTotals, Stats } from '../shared/schemas';
 import type { CaseFile } from './casefile';
 import { filterSql } from './filters';
+import { resolveFilter } from './me';
 
 interface GradeRow {
   grade: Grade | null;
@@ -52,7 +53,7 @@ export function addTotals(a: GradeTotals, b: GradeTotals): GradeTotals {
 const s = (col: string) => `coalesce(sum(i.${col}), 0)`;
 
 export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'>): Stats {
-  const { where, params } = filterSql(input.filter);
+  const { where, params } = filterSql(resolveFilter(cf, input.filter));
   const rows = cf.db
     .prepare(
       `SELECT i.grade AS grade, count(*) AS incidents,

@@ -14,6 +14,13 @@ import {
   INCIDENT_SORT_COLUMNS,
   statsSchema,
 } from './schemas';
+import { workbenchContract } from './contracts/workbench';
+import { auditTrailContract } from './contracts/auditTrail';
+import { dashboardContract } from './contracts/dashboard';
+import { profileContract } from './contracts/profiles';
+import { reviewContract } from './contracts/review';
+import { mapContract } from './contracts/map';
+import { importsContract } from './contracts/imports';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -82,6 +89,7 @@ export const contract = {
       .strict(),
     output: z.object({ total: z.number().int(), entries: z.array(auditEntrySchema) }),
   },
+  ...workbenchContract,
   'audit:verify': {
     input: z.object({}).strict(),
     output: z.object({
@@ -89,8 +97,19 @@ export const contract = {
       entries: z.number().int(),
       firstBroken: z.number().int().nullable(),
       message: z.string(),
+      /** Entries signed by a profile, and entries written without one (unsigned, not broken). */
+      signed: z.number().int(),
+      unsigned: z.number().int(),
+      /** A row of case data that differs from what the trail recorded (edited behind the app's back). */
+      rowProblem: z.object({ table: z.string(), key: z.string(), message: z.string() }).nullable(),
     }),
   },
+  ...profileContract,
+  ...reviewContract,
+  ...dashboardContract,
+  ...auditTrailContract,
+  ...mapContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of the UI, from `default-src 'none'` adding only what it needs:
- * its own scripts and styles (inline styles for React), images and workers from blob:/data:
- * (MapLibre), and calls back to its own origin.
+ * its own scripts and styles (inline styles for React), images from blob:/data: and workers
+ * from the app itself or blob: (MapLibre's worker is a file of the app: renderer/features/map/
+ * maplibre.ts), and calls back to its own origin.
  */
 const BASE = [
   "default-src 'none'",
@@ -10,7 +11,7 @@ const BASE = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  'worker-src blob:',
+  "worker-src 'self' blob:",
   'child-src blob:',
   "base-uri 'none'",
   "form-action 'none'",

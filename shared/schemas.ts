@@ -197,6 +197,20 @@ export const incidentFilterSchema = z.object({
   codePrefix: z.string().trim().min(1).max(60).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  governorate: z.string().trim().min(1).max(200).optional(),
+  /** true: only incidents with coordinates; false: only those without. */
+  hasCoordinates: z.boolean().optional(),
+  /** A person's id, or 'me' for the person using the case file (see db/me.ts). */
+  assignedTo: z.string().trim().min(1).max(200).optional(),
+  /** Only incidents where some belligerent's own position is this (e.g. 'credible': what the dashboard's conceded figure counts). */
+  belligerentPosition: z.enum(BELLIGERENT_POSITIONS).optional(),
+  /** true: only incidents with a data-quality problem found by an import; false: only those without. */
+  hasProblems: z.boolean().optional(),
+  /** An area drawn on the map: [west, south, east, north] in decimal degrees (implies coordinates). */
+  bbox: z
+    .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+    .refine(([w, s, e, n]) => w < e && s < n, { message: 'The area must be [west, south, east, north], with west < east and south < north' })
+    .optional(),
 }).superRefine((f, ctx) => {
   if (f.from && f.to && f.to < f.from) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" is before "from"' });
@@ -204,7 +218,7 @@ export const incidentFilterSchema = z.object({
 });
 export type IncidentFilter = z.input<typeof incidentFilterSchema>;
 
-export const INCIDENT_SORT_COLUMNS = ['code', 'date', 'place', 'grade', 'killed', 'status', 'updated'] as const;
+export const INCIDENT_SORT_COLUMNS = ['code', 'date', 'place', 'grade', 'killed', 'status', 'updated', 'belligerents', 'assignee'] as const;
 
 export const incidentRowSchema = z.object({
   id: z.string(),

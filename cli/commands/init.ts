@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { closeCaseFile, createCaseFile } from '../../db/casefile';
 import { createDemoCaseFile } from '../../db/demo/seed';
 import { parse, positional, type Command } from '../args';
+import { userKeyStore } from '../identity';
 
 const usage = `Usage: casefile init FILE [--demo] [--name NAME]
 
@@ -18,7 +19,8 @@ export const initCommand: Command = {
     if (values.help) return io.out(usage), 0;
     const [file] = positional(positionals, 1, usage);
     const path = resolve(file!);
-    const cf = values.demo ? createDemoCaseFile(path) : createCaseFile(path, values.name ? { name: values.name } : {});
+    // The demo people's private keys go to this user's key store, so the demo can be worked as them.
+    const cf = values.demo ? createDemoCaseFile(path, { keyStore: userKeyStore() }) : createCaseFile(path, values.name ? { name: values.name } : {});
     const n = (cf.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
     closeCaseFile(cf);
     io.out(`Created ${path}${values.demo ? ` with the demo case (${n} incidents)` : ''}.`);

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeCaseFile, openCaseFile } from '../../db/casefile';
+import { closeCaseFile } from '../../db/casefile';
 import { parse, positional, UsageError, type Command } from '../args';
+import { openForCommand } from '../open';
 import { startServer } from '../serve/server';
 
 const usage = `Usage: casefile serve FILE [--port N] [--open]
@@ -38,9 +39,11 @@ export const serveCommand: Command = {
     if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
       throw new Error(`The UI is not built (no ${RENDERER_DIR}index.html). Run \`npm run build\` first.`);
     }
-    const cf = openCaseFile(resolve(file!));
+    // As the --as profile, or as whoever this user last acted as in this case file.
+    const cf = openForCommand(file!, { restore: true });
     const running = await startServer({ cf, staticDir: RENDERER_DIR, port });
     io.out(`Casefile is serving ${cf.path}`);
+    io.out(cf.profile ? `Acting as ${cf.profile.name} (${cf.profile.role}).` : 'No profile chosen yet: the page asks who you are first.');
     io.out(`Open ${running.url}`);
     io.out('Press Ctrl+C to stop.');
     if (values.open) openInBrowser(running.url);

@@ -4,8 +4,11 @@ import { withCaseFile } from '../open';
 
 const usage = `Usage: casefile verify FILE
 
-Check the case file's audit trail: every entry's hash and its link to the one before.
-Exits 0 when the chain is intact, 1 naming the first broken entry otherwise.`;
+Check the case file's audit trail: every entry's hash and its link to the one before, the
+signature of every entry written by a profile (against the public key the trail recorded for
+that person; entries written without a profile are counted as unsigned, not broken), and that
+the case data is what the trail says it is (a row edited behind the app's back is named).
+Exits 0 when all of it holds, 1 naming the first broken entry or row otherwise.`;
 
 export const verifyCommand: Command = {
   name: 'verify',

@@ -26,7 +26,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 50 * 1024 * 1024;
+/** Room for the largest capture (100 MB, shared/workbenchSchemas.ts) as base64 in JSON. */
+const MAX_BODY = 150 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

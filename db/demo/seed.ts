@@ -4,12 +4,14 @@ import { incidentInputSchema } from '../../shared/schemas';
 import { change, type Writer } from '../audit';
 import { createCaseFile, type CaseFile, type OpenOptions } from '../casefile';
 import { createIncident } from '../incidents';
+import { demoPersonKeys, rememberDemoProfile, restoreProfile } from '../profiles';
 import { DEMO_CASE } from './demoCase';
 import type { DemoSource } from './types';
 
 const DEMO_PEOPLE = [
   { name: 'Demo investigator', role: 'investigator' },
   { name: 'Demo reviewer', role: 'reviewer' },
+  { name: 'Demo editor', role: 'editor' },
 ] as const;
 
 export function seedDemo(cf: CaseFile): void {
@@ -20,10 +22,13 @@ export function seedDemo(cf: CaseFile): void {
   change(cf, 'Demo case: people', (w) => {
     for (const p of DEMO_PEOPLE) {
       const id = randomUUID();
-      w.insert('people', { id, name: p.name, role: p.role, public_key: null, created_at: w.at });
+      // With a key store, the demo people get signing keys held for this user (db/profiles.ts),
+      // so that the workflow can be tried by switching between them.
+      w.insert('people', { id, name: p.name, role: p.role, public_key: demoPersonKeys(cf, id, p.name, w.at), created_at: w.at });
       personIds.set(p.name, id);
     }
   });
+  rememberDemoProfile(cf, personIds.get('Demo investigator')!);
 
   for (const demo of DEMO_CASE) {
     const incident = incidentInputSchema.parse(demo.incident);
@@ -81,6 +86,7 @@ export function seedDemo(cf: CaseFile): void {
           grade: step.grade,
           rationale: step.rationale,
           graded_by: step.by,
+          graded_by_id: personIds.get(step.by) ?? null,
           graded_at: step.at,
         });
       }
@@ -97,5 +103,6 @@ export function createDemoCaseFile(path: string, opts: OpenOptions = {}): CaseFi
   const cf = createCaseFile(path, { ...opts, name: 'Demo case: Coalition air war in Iraq and Syria' });
   // The demo's records are authored by the demo, not by whoever happens to create the file.
   seedDemo({ ...cf, actor: 'Casefile demo' });
+  restoreProfile(cf);
   return cf;
 }

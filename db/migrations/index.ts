@@ -1,5 +1,10 @@
 /** The ordered list of migrations. One file per migration; versions are consecutive from 1. */
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-import';
+import { migration0003 } from './0003-workbench';
+import { migration0004 } from './0004-review';
+import { migration0005 } from './0005-map';
+import { migration0006 } from './0006-fold-function';
 
 export interface Migration {
   version: number;
@@ -7,6 +12,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { closeCaseFile, createCaseFile, openCaseFile, readMeta, type CaseFile, type OpenOptions } from '../../db/casefile';
 import { createDemoCaseFile } from '../../db/demo/seed';
+import { fileKeyStore, type KeyStore } from '../../db/keyStore';
+import { restoreProfile } from '../../db/profiles';
 
 export const MAX_RECENT = 10;
 export const RECENT_FILE = 'recent.json';
@@ -31,6 +33,8 @@ export interface CaseSessionDeps {
   showError: (title: string, message: string) => void;
   exists?: (path: string) => boolean;
   createDemo?: (path: string, opts: OpenOptions) => CaseFile;
+  /** This user's signing keys; by default kept in userData (profiles/, current.json). */
+  keyStore?: KeyStore;
 }
 
 export interface CaseSession {
@@ -54,6 +58,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   const recentPath = join(deps.userDataDir, RECENT_FILE);
   const demoPath = join(deps.userDataDir, DEMO_FILE);
   const options: OpenOptions = {
+    keyStore: deps.keyStore ?? fileKeyStore(deps.userDataDir),
     ...(deps.actor ? { actor: deps.actor } : {}),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   };
@@ -92,6 +97,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       deps.showError(title, e instanceof Error ? e.message : String(e));
       return false;
     }
+    // Act as whoever this user last acted as in that case file; else the app asks first.
+    restoreProfile(next);
     const previous = currentFile;
     currentFile = next;
     if (previous) closeCaseFile(previous);

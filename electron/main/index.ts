@@ -9,6 +9,7 @@ import { registerContract } from './ipc';
 import { buildMenuTemplate, createMenuActions } from './menu';
 import { registerAppProtocol, registerSchemePrivileges } from './protocol';
 import { APP_ENTRY_URL, applySessionPolicy, hardenWebContents, secureWebPreferences } from './security';
+import { guardUnload, LEAVE_DIALOG } from './unloadGuard';
 
 /** dist/electron (this bundle), beside dist/renderer and dist/native. */
 const bundleDir = __dirname;
@@ -65,6 +66,7 @@ function createWindow(): BrowserWindow {
   const id = win.webContents.id;
   trustedContents.add(id);
   hardenWebContents(win.webContents, { openExternal });
+  guardUnload(win.webContents, () => dialog.showMessageBoxSync(win, { ...LEAVE_DIALOG, buttons: [...LEAVE_DIALOG.buttons] }) === 0);
   // The title names the case file; the page's <title> does not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());

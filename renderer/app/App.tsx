@@ -1,8 +1,14 @@
-import { HashRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { Link, Navigate, Route, Routes } from 'react-router-dom';
+import { DashboardRoute } from '../features/dashboard/lazy';
+import { AuditPage } from '../features/audit/AuditPage';
+import { ReviewsPage } from '../features/review/ReviewsPage';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { IncidentView } from '../features/incidents/IncidentView';
+import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
+import { SearchPage } from '../features/search/SearchPage';
+import { LocateRoute, MapRoute } from '../features/map/lazy';
 import { EmptyState } from '../ui/EmptyState';
+import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 
@@ -12,21 +18,35 @@ import { Layout } from './Layout';
  *   #/incidents            the case's incidents (filters, sort and page in the search params)
  *   #/incidents/:id        one incident, read-only
  *   #/dashboard            totals by grade (same filter params as the list)
+ *   #/map                  the incidents on the offline map (same filter params, plus bbox); #/map/locate
+ *   #/incidents/new, #/incidents/:id/edit          the incident editor
+ *   #/incidents/:id/sources/new, #/sources/:id[/edit] sources and their captures
+ *   #/search?q=…&kind=…    search across incidents, sources and victims
  */
 export function App() {
   return (
     <ErrorBoundary>
-      <HashRouter>
+      <DataHashRouter>
         <Routes>
           <Route element={<Layout />}>
             <Route index element={<Navigate to="/incidents" replace />} />
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/:id" element={<IncidentView />} />
-            <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="incidents/new" element={<NewIncidentRoute />} />
+            <Route path="incidents/:id/edit" element={<EditIncidentRoute />} />
+            <Route path="incidents/:id/sources/new" element={<NewSourceRoute />} />
+            <Route path="sources/:id" element={<SourceRoute />} />
+            <Route path="sources/:id/edit" element={<EditSourceRoute />} />
+            <Route path="search" element={<SearchPage />} />
+            <Route path="dashboard" element={<DashboardRoute />} />
+            <Route path="map" element={<MapRoute />} />
+            <Route path="map/locate" element={<LocateRoute />} />
+            <Route path="reviews" element={<ReviewsPage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
-      </HashRouter>
+      </DataHashRouter>
     </ErrorBoundary>
   );
 }

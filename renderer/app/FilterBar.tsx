@@ -1,8 +1,10 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { WORKFLOW_LABELS, WORKFLOW_STATUSES, type WorkflowStatus } from '../../shared/domain';
+import { BELLIGERENT_POSITIONS, WORKFLOW_LABELS, WORKFLOW_STATUSES, type WorkflowStatus } from '../../shared/domain';
 import type { IncidentFilter } from '../../shared/schemas';
 import { gradeLabel } from '../ui/GradeBadge';
+import { POSITION_LABELS } from '../ui/labels';
+import { AreaFilterNote } from '../features/map/AreaFilterNote';
 import { GRADE_FILTER_VALUES, filterToParams, isFiltered, parseFilter, type GradeFilterValue } from './filters';
 
 /**
@@ -32,6 +34,15 @@ export function FilterBar() {
     if (status.length) next.status = status;
     const fields = { belligerent: str('belligerent'), country: str('country'), codePrefix: str('code'), from: str('from'), to: str('to') };
     for (const [k, v] of Object.entries(fields)) if (v) next[k as keyof typeof fields] = v;
+    const governorate = str('governorate');
+    if (governorate) next.governorate = governorate;
+    const located = str('located');
+    if (located === 'yes' || located === 'no') next.hasCoordinates = located === 'yes';
+    if (data.get('assigned') === 'me') next.assignedTo = 'me';
+    const position = str('position');
+    if (position) next.belligerentPosition = position as NonNullable<IncidentFilter['belligerentPosition']>;
+    // The area drawn on the map has no field here: it stays until cleared.
+    if (filter.bbox) next.bbox = filter.bbox;
     apply(next);
   }
 
@@ -74,6 +85,33 @@ export function FilterBar() {
           <input type="search" name="country" defaultValue={filter.country ?? ''} placeholder="e.g. Syria" />
         </label>
         <label>
+          Governorate
+          <input type="search" name="governorate" defaultValue={filter.governorate ?? ''} placeholder="e.g. Raqqa" />
+        </label>
+        <label>
+          Location
+          <select name="located" defaultValue={locatedValue(filter)} onChange={submitNow}>
+            <option value="">Any</option>
+            <option value="yes">With coordinates</option>
+            <option value="no">Without coordinates</option>
+          </select>
+        </label>
+        <label>
+          Belligerent's position
+          <select name="position" defaultValue={filter.belligerentPosition ?? ''} onChange={submitNow}>
+            <option value="">Any</option>
+            {BELLIGERENT_POSITIONS.map((p) => (
+              <option key={p} value={p}>
+                {POSITION_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" name="assigned" value="me" defaultChecked={filter.assignedTo === 'me'} onChange={submitNow} />
+          Assigned to me
+        </label>
+        <label>
           Code starts with
           <input type="search" name="code" defaultValue={filter.codePrefix ?? ''} placeholder="e.g. CS" />
         </label>
@@ -85,6 +123,7 @@ export function FilterBar() {
           To
           <input type="date" name="to" defaultValue={filter.to ?? ''} />
         </label>
+        <AreaFilterNote bbox={filter.bbox} onClear={() => apply({ ...filter, bbox: undefined })} />
         <div className="filter-actions">
           <button type="submit">Apply</button>
           <button type="button" disabled={!isFiltered(filter)} onClick={() => apply({})}>
@@ -96,8 +135,17 @@ export function FilterBar() {
   );
 }
 
+function locatedValue(filter: IncidentFilter): string {
+  return filter.hasCoordinates === undefined ? '' : filter.hasCoordinates ? 'yes' : 'no';
+}
+
 function fillForm(form: HTMLFormElement, filter: IncidentFilter) {
+  const located = form.elements.namedItem('located');
+  if (located instanceof HTMLSelectElement) located.value = locatedValue(filter);
+  const position = form.elements.namedItem('position');
+  if (position instanceof HTMLSelectElement) position.value = filter.belligerentPosition ?? '';
   const texts: Record<string, string | undefined> = {
+    governorate: filter.governorate,
     belligerent: filter.belligerent,
     country: filter.country,
     code: filter.codePrefix,
@@ -106,7 +154,9 @@ function fillForm(form: HTMLFormElement, filter: IncidentFilter) {
   };
   for (const el of Array.from(form.elements)) {
     if (!(el instanceof HTMLInputElement)) continue;
-    if (el.type === 'checkbox') {
+    if (el.type === 'checkbox' && el.name === 'assigned') {
+      el.checked = filter.assignedTo === 'me';
+    } else if (el.type === 'checkbox') {
       const chosen: readonly string[] = (el.name === 'grade' ? filter.grade : filter.status) ?? [];
       el.checked = chosen.includes(el.value);
     } else if (el.name in texts) {

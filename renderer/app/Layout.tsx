@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router-dom';
+import { ProfileProvider } from '../features/profile/ProfileContext';
+import { ProfileGate } from '../features/profile/ProfileGate';
+import { ProfileMenu } from '../features/profile/ProfileMenu';
+import { SearchBox } from '../features/search/SearchBox';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { filterSearch } from './filters';
@@ -20,29 +24,39 @@ export function Layout() {
   }, [caseName]);
 
   return (
-    <div className="app">
-      <header className="top-bar">
-        <div className="case-name" title={info.data?.path}>
-          <span className="app-name">Casefile</span>
-          {info.data && <span data-testid="case-name">{info.data.name}</span>}
-        </div>
-        <nav aria-label="Pages">
-          <NavLink to={{ pathname: '/incidents', search }}>Incidents</NavLink>
-          <NavLink to={{ pathname: '/dashboard', search }}>Dashboard</NavLink>
-        </nav>
-      </header>
-      {info.error && (
-        <div className="banner">
-          <ErrorMessage error={info.error} onRetry={info.reload} />
-        </div>
-      )}
-      <main className="main">
-        {!refused && (
-          <ErrorBoundary key={location.pathname}>
-            <Outlet />
-          </ErrorBoundary>
+    <ProfileProvider>
+      <div className="app">
+        <header className="top-bar">
+          <div className="case-name" title={info.data?.path}>
+            <span className="app-name">Casefile</span>
+            {info.data && <span data-testid="case-name">{info.data.name}</span>}
+          </div>
+          <nav aria-label="Pages">
+            <NavLink to={{ pathname: '/incidents', search }}>Incidents</NavLink>
+            <NavLink to={{ pathname: '/dashboard', search }}>Dashboard</NavLink>
+            <NavLink to={{ pathname: '/map', search }}>Map</NavLink>
+            <NavLink to="/reviews">My reviews</NavLink>
+            <NavLink to="/audit">Audit trail</NavLink>
+          </nav>
+          <SearchBox />
+          {!refused && <ProfileMenu />}
+        </header>
+        {info.error && (
+          <div className="banner">
+            <ErrorMessage error={info.error} onRetry={info.reload} />
+          </div>
         )}
-      </main>
-    </div>
+        <main className="main">
+          {!refused && (
+            <ErrorBoundary key={location.pathname}>
+              {/* Nobody works anonymously: without a profile, the page asks who you are first. */}
+              <ProfileGate>
+                <Outlet />
+              </ProfileGate>
+            </ErrorBoundary>
+          )}
+        </main>
+      </div>
+    </ProfileProvider>
   );
 }

@@ -17,6 +17,15 @@ describe('URL filters', () => {
     });
   });
 
+  it('reads and writes the workbench filters: governorate, located or not, assigned to me', () => {
+    const p = new URLSearchParams('governorate=Raqqa&located=no&assigned=me');
+    expect(parseFilter(p)).toEqual({ governorate: 'Raqqa', hasCoordinates: false, assignedTo: 'me' });
+    expect(parseFilter(new URLSearchParams('located=maybe'))).toEqual({});
+    const filter = { governorate: 'Idlib', hasCoordinates: true, assignedTo: 'me' };
+    expect(filterToParams(filter).toString()).toBe('governorate=Idlib&located=yes&assigned=me');
+    expect(parseFilter(filterToParams(filter))).toEqual(filter);
+  });
+
   it('drops unknown grades and statuses, duplicates and blank text', () => {
     const p = new URLSearchParams('grade=Fair&grade=fair&grade=bogus&status=nope&country=%20%20&code=');
     expect(parseFilter(p)).toEqual({ grade: ['fair'] });

@@ -4,10 +4,11 @@
  * view can be bookmarked, shared, and carried from one page to the other.
  *
  *   #/incidents?grade=confirmed&grade=ungraded&status=draft&belligerent=Coalition
- *              &country=Syria&code=CS&from=2017-01-01&to=2017-12-31&sort=killed&dir=desc&offset=100
+ *              &country=Syria&code=CS&from=2017-01-01&to=2017-12-31&governorate=Raqqa&located=yes
+ *              &assigned=me&sort=killed&dir=desc
  */
 import type { ChannelInput } from '../../shared/contract';
-import { GRADES, WORKFLOW_STATUSES, type Grade, type WorkflowStatus } from '../../shared/domain';
+import { BELLIGERENT_POSITIONS, GRADES, WORKFLOW_STATUSES, type BelligerentPosition, type Grade, type WorkflowStatus } from '../../shared/domain';
 import { INCIDENT_SORT_COLUMNS, type IncidentFilter } from '../../shared/schemas';
 
 export type GradeFilterValue = Grade | 'ungraded';
@@ -24,7 +25,7 @@ export const PAGE_SIZE = 100;
 export const DEFAULT_SORT: Sort = { column: 'date', direction: 'desc' };
 
 /** The search params that make up the filter (sort and paging are the list's own). */
-export const FILTER_PARAMS = ['grade', 'status', 'belligerent', 'country', 'code', 'from', 'to'] as const;
+export const FILTER_PARAMS = ['grade', 'status', 'belligerent', 'country', 'code', 'from', 'to', 'governorate', 'located', 'assigned', 'bbox', 'position'] as const;
 
 function listValues<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] | undefined {
   const values = params
@@ -57,7 +58,27 @@ export function parseFilter(params: URLSearchParams): IncidentFilter {
   if (codePrefix) filter.codePrefix = codePrefix;
   if (from) filter.from = from;
   if (to) filter.to = to;
+  const governorate = text(params, 'governorate');
+  if (governorate) filter.governorate = governorate;
+  const located = params.get('located');
+  if (located === 'yes') filter.hasCoordinates = true;
+  if (located === 'no') filter.hasCoordinates = false;
+  const assigned = text(params, 'assigned');
+  if (assigned) filter.assignedTo = assigned;
+  const position = listValues<BelligerentPosition>(params, 'position', BELLIGERENT_POSITIONS)?.[0];
+  if (position) filter.belligerentPosition = position;
+  const bbox = parseBbox(params.get('bbox'));
+  if (bbox) filter.bbox = bbox;
   return filter;
+}
+
+/** `bbox=west,south,east,north` (an area drawn on the map), or undefined when absent or malformed. */
+export function parseBbox(value: string | null): [number, number, number, number] | undefined {
+  const parts = value?.split(',').map((v) => Number(v.trim()));
+  if (!parts || parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return undefined;
+  const [w, s, e, n] = parts as [number, number, number, number];
+  if (!(w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90)) return undefined;
+  return [w, s, e, n];
 }
 
 /** The params for `filter`, on top of `base` with its previous filter params removed. */
@@ -71,6 +92,11 @@ export function filterToParams(filter: IncidentFilter, base: URLSearchParams = n
   if (filter.codePrefix) params.set('code', filter.codePrefix);
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
+  if (filter.governorate) params.set('governorate', filter.governorate);
+  if (filter.hasCoordinates !== undefined) params.set('located', filter.hasCoordinates ? 'yes' : 'no');
+  if (filter.assignedTo) params.set('assigned', filter.assignedTo);
+  if (filter.belligerentPosition) params.set('position', filter.belligerentPosition);
+  if (filter.bbox) params.set('bbox', filter.bbox.join(','));
   return params;
 }
 

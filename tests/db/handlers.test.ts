@@ -14,6 +14,16 @@ const belligerent = {
   statement: null,
 } as const;
 
+const sourceFields = {
+  kind: 'local_media', outlet: null, author: null, url: 'https://example.org/a', archiveUrl: null, language: 'Arabic',
+  publishedDate: null, accessedDate: null, title: 'A report', excerptOriginal: null, excerptTranslation: null,
+  credibilityNotes: null, sensitivePersonal: false, sensitiveGraphic: false,
+};
+const victimFields = {
+  id: null, nameLatin: 'Ahmad', nameLocal: 'أحمد', gender: 'male', age: null, ageGroup: null, harm: 'killed',
+  familyGroup: null, civilianStatusContested: false, sensitive: false,
+};
+
 const casualties = (patch: Record<string, { min: number | null; max: number | null }>) => ({ ...unknownCasualties(), ...patch });
 
 /** For every channel, inputs a person or a buggy caller could send, each refused. */
@@ -54,6 +64,81 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'stats:get': [{ why: 'bad date', input: { filter: { to: 'yesterday' } }, path: 'filter.to' }],
   'audit:list': [{ why: 'limit zero', input: { limit: 0 }, path: 'limit' }],
   'audit:verify': [{ why: 'unexpected field', input: { fix: true } }],
+  'search:query': [
+    { why: 'blank query', input: { query: '   ' }, path: 'query' },
+    { why: 'unknown kind', input: { query: 'x', kinds: ['people'] }, path: 'kinds.0' },
+  ],
+  'sources:create': [
+    { why: 'a URL that is not a web address', input: { source: { ...sourceFields, url: 'javascript:alert(1)' } }, path: 'source.url' },
+    { why: 'accessed before published', input: { source: { ...sourceFields, publishedDate: '2017-03-20', accessedDate: '2017-03-01' } }, path: 'source.accessedDate' },
+    { why: 'nothing saying what the source is', input: { source: { ...sourceFields, title: null, url: null } }, path: 'source.title' },
+  ],
+  'sources:update': [{ why: 'unknown kind', input: { id: 'x', source: { ...sourceFields, kind: 'rumour' } }, path: 'source.kind' }],
+  'sources:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
+  'sources:list': [{ why: 'no incident', input: {}, path: 'incidentId' }],
+  'sources:link': [{ why: 'no incident', input: { sourceId: 's' }, path: 'incidentId' }],
+  'sources:unlink': [{ why: 'no source', input: { incidentId: 'x' }, path: 'sourceId' }],
+  'sources:findDuplicates': [{ why: 'a hash that is not SHA-256', input: { sha256: 'abc' }, path: 'sha256' }],
+  'captures:add': [
+    { why: 'no file name', input: { sourceId: 's', fileName: ' ', dataBase64: 'AAAA' }, path: 'fileName' },
+    { why: 'a bad capture time', input: { sourceId: 's', fileName: 'a.png', dataBase64: 'AAAA', capturedAt: 'yesterday' }, path: 'capturedAt' },
+  ],
+  'captures:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
+  'captures:list': [{ why: 'no source', input: {}, path: 'sourceId' }],
+  'victims:save': [
+    { why: 'a negative age', input: { incidentId: 'x', victims: [{ ...victimFields, age: -1 }] }, path: 'victims.0.age' },
+    { why: 'an adult of 7', input: { incidentId: 'x', victims: [{ ...victimFields, age: 7, ageGroup: 'adult' }] }, path: 'victims.0.ageGroup' },
+    { why: 'an empty row', input: { incidentId: 'x', victims: [{ ...victimFields, nameLatin: ' ', nameLocal: null, gender: null, harm: null }] }, path: 'victims.0.nameLatin' },
+  ],
+  'profile:current': [{ why: 'unexpected field', input: { as: 'someone' } }],
+  'profile:list': [{ why: 'unexpected field', input: { all: true } }],
+  'profile:create': [
+    { why: 'a blank name', input: { name: '   ', role: 'reviewer' }, path: 'name' },
+    { why: 'an unknown role', input: { name: 'Amira', role: 'admin' }, path: 'role' },
+  ],
+  'profile:switch': [{ why: 'no profile chosen', input: { id: '' }, path: 'id' }],
+  'review:get': [{ why: 'no incident', input: {}, path: 'id' }],
+  'review:queue': [{ why: 'unexpected field', input: { everyone: true } }],
+  'workflow:submit': [{ why: 'an empty assignee', input: { id: 'x', assigneeId: '' }, path: 'assigneeId' }],
+  'review:decide': [
+    { why: 'changes requested without saying which', input: { id: 'x', decision: 'request_changes', comment: '  ' }, path: 'comment' },
+    { why: 'an unknown decision', input: { id: 'x', decision: 'shrug' }, path: 'decision' },
+  ],
+  'grading:grade': [
+    { why: 'a grade without a rationale', input: { id: 'x', grade: 'fair', rationale: '   ' }, path: 'rationale' },
+    { why: 'an unknown grade', input: { id: 'x', grade: 'probable', rationale: 'Two sources' }, path: 'grade' },
+  ],
+  'workflow:publish': [{ why: 'no incident', input: { comment: 'go' }, path: 'id' }],
+  'workflow:reopen': [{ why: 'no reason', input: { id: 'x', reason: ' ' }, path: 'reason' }],
+  'stats:monthly': [{ why: 'bad date', input: { filter: { from: '2017-02-30' } }, path: 'filter.from' }],
+  'audit:search': [{ why: 'limit too large', input: { limit: 100000 }, path: 'limit' }],
+  'map:points': [
+    { why: 'an area with west east of east', input: { filter: { bbox: [41, 34, 40, 35] } }, path: 'filter.bbox' },
+    { why: 'a latitude off the globe', input: { filter: { bbox: [40, -95, 41, 35] } }, path: 'filter.bbox.1' },
+  ],
+  'map:timeline': [{ why: 'an area of three numbers', input: { filter: { bbox: [40, 34, 41] } }, path: 'filter.bbox' }],
+  'map:summaries': [
+    { why: 'no codes', input: { codes: [] }, path: 'codes' },
+    { why: 'too many codes', input: { codes: Array.from({ length: 501 }, (_, i) => `CS${i}`) }, path: 'codes' },
+  ],
+  'import:airwars': [
+    { why: 'no folder', input: { dir: '' }, path: 'dir' },
+    { why: 'unexpected field', input: { dir: '/tmp', wipe: true } },
+  ],
+  'import:preview': [
+    { why: 'neither path nor text', input: { csv: {} }, path: 'csv' },
+    { why: 'a mapping to an unknown field', input: { csv: { text: 'code\nA1' }, mapping: { columns: { code: 'code', x: 'nonsense' } } }, path: 'mapping.columns.x' },
+  ],
+  'import:csv': [
+    { why: 'no mapping', input: { csv: { text: 'code\nA1' } }, path: 'mapping' },
+    { why: 'a mapping without the code', input: { csv: { text: 'code\nA1' }, mapping: { columns: { place: 'placeEn' } } }, path: 'mapping.columns' },
+    { why: 'two columns for one field', input: { csv: { text: 'a,b\n1,2' }, mapping: { columns: { a: 'code', b: 'code' } } }, path: 'mapping.columns.b' },
+    { why: 'an unknown range reading', input: { csv: { text: 'code\nA1' }, mapping: { columns: { code: 'code' }, rangeFormat: { single: 'maybe' } } }, path: 'mapping.rangeFormat.single' },
+  ],
+  'imports:list': [{ why: 'limit zero', input: { limit: 0 }, path: 'limit' }],
+  'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
+  'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
+  'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
 };
 
 describe('contract handlers', () => {

@@ -50,6 +50,9 @@ export const test = base.extend<CaseFixtures>({
   casePath: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'casefile-e2e-'));
     const file = join(dir, 'demo.casefile');
+    // This test's own key store: the demo people's private keys go there, and the served case
+    // (spawned later, inheriting the environment) finds them; the user's ~/.casefile is untouched.
+    process.env.CASEFILE_HOME = join(dir, 'home');
     casefile('init', file, '--demo');
     await use(file);
     rmSync(dir, { recursive: true, force: true });

@@ -69,7 +69,7 @@ describe('the Content-Security-Policy', () => {
       'img-src': "'self' data: blob:",
       'font-src': "'self' data:",
       'connect-src': "'self'",
-      'worker-src': 'blob:',
+      'worker-src': "'self' blob:",
       'child-src': 'blob:',
       'base-uri': "'none'",
       'form-action': "'none'",

@@ -2,10 +2,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { closeCaseFile, createCaseFile, type CaseFile } from '../../db/casefile';
 import type { IncidentInput } from '../../shared/schemas';
 import { CASUALTY_FIELDS } from '../../shared/casualty';
+
+// Tests never touch the user's own key store (~/.casefile, see db/keyStore.ts): each test file
+// gets its own, which `casefile init --demo` and profiles write their private keys into.
+const testHome = mkdtempSync(join(tmpdir(), 'casefile-home-'));
+process.env.CASEFILE_HOME = testHome;
+afterAll(() => rmSync(testHome, { recursive: true, force: true }));
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

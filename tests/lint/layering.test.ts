@@ -23,6 +23,9 @@ describe('lint layering', () => {
     ['electron/preload/x.ts', "import { dispatch } from '../../db/handlers';"],
     ['electron/main/x.ts', "import { App } from '../../renderer/app/App';"],
     ['cli/x.ts', "import { app } from 'electron';"],
+    ['renderer/features/incidents/x.ts', "import { Map } from 'maplibre-gl';"],
+    ['renderer/app/x.ts', "import 'maplibre-gl/dist/maplibre-gl.css';"],
+    ['renderer/features/map/x.ts', "import { readFileSync } from 'node:fs';"],
   ])('flags a forbidden import in %s: %s', async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(1);
   });
@@ -32,6 +35,7 @@ describe('lint layering', () => {
     ['electron/main/x.ts', "import { dispatch } from '../../db/handlers';"],
     ['electron/preload/x.ts', "import { CHANNELS } from '../../shared/contract';"],
     ['renderer/features/x.ts', "import type { Channel } from '../../shared/contract';"],
+    ['renderer/features/map/x.ts', "import { Map } from 'maplibre-gl';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });
