@@ -38,6 +38,8 @@ export function FilterBar() {
     if (governorate) next.governorate = governorate;
     const located = str('located');
     if (located === 'yes' || located === 'no') next.hasCoordinates = located === 'yes';
+    const problems = str('problems');
+    if (problems === 'yes' || problems === 'no') next.hasProblems = problems === 'yes';
     if (data.get('assigned') === 'me') next.assignedTo = 'me';
     const position = str('position');
     if (position) next.belligerentPosition = position as NonNullable<IncidentFilter['belligerentPosition']>;
@@ -97,6 +99,14 @@ export function FilterBar() {
           </select>
         </label>
         <label>
+          Data problems
+          <select name="problems" defaultValue={yesNo(filter.hasProblems)} onChange={submitNow}>
+            <option value="">Any</option>
+            <option value="yes">With data problems</option>
+            <option value="no">Without data problems</option>
+          </select>
+        </label>
+        <label>
           Belligerent's position
           <select name="position" defaultValue={filter.belligerentPosition ?? ''} onChange={submitNow}>
             <option value="">Any</option>
@@ -135,13 +145,19 @@ export function FilterBar() {
   );
 }
 
+function yesNo(value: boolean | undefined): string {
+  return value === undefined ? '' : value ? 'yes' : 'no';
+}
+
 function locatedValue(filter: IncidentFilter): string {
-  return filter.hasCoordinates === undefined ? '' : filter.hasCoordinates ? 'yes' : 'no';
+  return yesNo(filter.hasCoordinates);
 }
 
 function fillForm(form: HTMLFormElement, filter: IncidentFilter) {
   const located = form.elements.namedItem('located');
   if (located instanceof HTMLSelectElement) located.value = locatedValue(filter);
+  const problems = form.elements.namedItem('problems');
+  if (problems instanceof HTMLSelectElement) problems.value = yesNo(filter.hasProblems);
   const position = form.elements.namedItem('position');
   if (position instanceof HTMLSelectElement) position.value = filter.belligerentPosition ?? '';
   const texts: Record<string, string | undefined> = {

@@ -17,6 +17,13 @@ describe('URL filters', () => {
     });
   });
 
+  it('reads and writes the data-problems filter', () => {
+    expect(parseFilter(new URLSearchParams('problems=yes'))).toEqual({ hasProblems: true });
+    expect(parseFilter(new URLSearchParams('problems=no'))).toEqual({ hasProblems: false });
+    expect(parseFilter(new URLSearchParams('problems=perhaps'))).toEqual({});
+    expect(filterToParams({ hasProblems: true }).toString()).toBe('problems=yes');
+  });
+
   it('reads and writes the workbench filters: governorate, located or not, assigned to me', () => {
     const p = new URLSearchParams('governorate=Raqqa&located=no&assigned=me');
     expect(parseFilter(p)).toEqual({ governorate: 'Raqqa', hasCoordinates: false, assignedTo: 'me' });

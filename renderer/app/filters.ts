@@ -25,7 +25,7 @@ export const PAGE_SIZE = 100;
 export const DEFAULT_SORT: Sort = { column: 'date', direction: 'desc' };
 
 /** The search params that make up the filter (sort and paging are the list's own). */
-export const FILTER_PARAMS = ['grade', 'status', 'belligerent', 'country', 'code', 'from', 'to', 'governorate', 'located', 'assigned', 'bbox', 'position'] as const;
+export const FILTER_PARAMS = ['grade', 'status', 'belligerent', 'country', 'code', 'from', 'to', 'governorate', 'located', 'assigned', 'bbox', 'position', 'problems'] as const;
 
 function listValues<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] | undefined {
   const values = params
@@ -63,6 +63,9 @@ export function parseFilter(params: URLSearchParams): IncidentFilter {
   const located = params.get('located');
   if (located === 'yes') filter.hasCoordinates = true;
   if (located === 'no') filter.hasCoordinates = false;
+  const problems = params.get('problems');
+  if (problems === 'yes') filter.hasProblems = true;
+  if (problems === 'no') filter.hasProblems = false;
   const assigned = text(params, 'assigned');
   if (assigned) filter.assignedTo = assigned;
   const position = listValues<BelligerentPosition>(params, 'position', BELLIGERENT_POSITIONS)?.[0];
@@ -94,6 +97,7 @@ export function filterToParams(filter: IncidentFilter, base: URLSearchParams = n
   if (filter.to) params.set('to', filter.to);
   if (filter.governorate) params.set('governorate', filter.governorate);
   if (filter.hasCoordinates !== undefined) params.set('located', filter.hasCoordinates ? 'yes' : 'no');
+  if (filter.hasProblems !== undefined) params.set('problems', filter.hasProblems ? 'yes' : 'no');
   if (filter.assignedTo) params.set('assigned', filter.assignedTo);
   if (filter.belligerentPosition) params.set('position', filter.belligerentPosition);
   if (filter.bbox) params.set('bbox', filter.bbox.join(','));

@@ -9,6 +9,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { AuditHistory } from './AuditHistory';
 import { BelligerentList } from './BelligerentList';
 import { CasualtyTable } from './CasualtyTable';
+import { DataProblems } from './DataProblems';
 import { IncidentWhenWhere } from './IncidentWhenWhere';
 import { SourceList } from './SourceList';
 import { VictimTable } from './VictimTable';
@@ -55,6 +56,8 @@ function IncidentBody({ incident: i, onChanged }: { incident: IncidentDetail; on
           <p className="muted">Earlier codes: {i.previousCodes.join(', ')}</p>
         )}
       </header>
+
+      <DataProblems incidentId={i.id} />
 
       <IncidentWhenWhere incident={i} />
 
