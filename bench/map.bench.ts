@@ -145,7 +145,7 @@ async function main() {
     const browser = await launch();
     const results: { name: string; r: MapLoads; target?: number }[] = [];
     try {
-      for (const c of cases) results.push({ name: c.name, r: await measureMapLoads(browser, repoRoot, c.path, RUNS, { CASEFILE_HOME: home }), target: c.target });
+      for (const c of cases) results.push({ name: c.name, r: await measureMapLoads(browser, c.path, RUNS, { CASEFILE_HOME: home }), target: c.target });
     } finally {
       await browser.close();
     }

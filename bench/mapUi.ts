@@ -4,9 +4,8 @@
  * Chromium against the real `casefile serve`. Every load is a fresh browser context (nothing
  * cached) and every request that is not to 127.0.0.1 is blocked, as on an offline laptop.
  */
-import { spawn } from 'node:child_process';
+import { startServe } from '../tests/helpers/serveProcess';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -36,24 +35,8 @@ export interface MapLoads {
   marks: Record<string, number>;
 }
 
-async function serve(repoRoot: string, casePath: string, env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(repoRoot, 'cli', 'bin', 'casefile.mjs'), 'serve', casePath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`casefile serve printed no URL in 60 s: ${out}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`casefile serve exited with ${code}`)));
-  });
+async function serve(casePath: string, env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
+  const { url, child } = await startServe(casePath, { env: { ...process.env, ...env }, timeoutMs: 60_000 });
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
@@ -63,8 +46,8 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-export async function measureMapLoads(browser: Browser, repoRoot: string, casePath: string, runs: number, env: Record<string, string> = {}): Promise<MapLoads> {
-  const server = await serve(repoRoot, casePath, env);
+export async function measureMapLoads(browser: Browser, casePath: string, runs: number, env: Record<string, string> = {}): Promise<MapLoads> {
+  const server = await serve(casePath, env);
   const loads: number[] = [];
   const blocked: string[] = [];
   const marks: Record<string, number>[] = [];

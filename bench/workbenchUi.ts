@@ -3,7 +3,7 @@
  * `casefile serve` on the case file, then load the UI in Chromium (each time in a fresh browser
  * context, nothing cached) until the first incident row is on screen.
  */
-import { spawn } from 'node:child_process';
+import { startServe } from '../tests/helpers/serveProcess';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -30,21 +30,8 @@ export async function measureFirstPage(repoRoot: string, casePath: string): Prom
   const started = performance.now();
   // A key store of its own, so that the bench's profile never touches the user's.
   const env = { ...process.env, CASEFILE_HOME: join(dirname(casePath), 'home') };
-  const child = spawn(process.execPath, [join(repoRoot, 'cli', 'bin', 'casefile.mjs'), 'serve', casePath], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const { url, child } = await startServe(casePath, { env, timeoutMs: 60_000 });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`casefile serve printed no URL in 60 s: ${out}`)), 60_000);
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`casefile serve exited with ${code}`)));
-    });
     const serveMs = performance.now() - started;
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     const firstPage: number[] = [];

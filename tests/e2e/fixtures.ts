@@ -3,40 +3,17 @@
  * process, and the figures `casefile stats --json` prints for that same file.
  */
 import { test as base, expect } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Stats } from '../../shared/schemas';
+import { CASEFILE_BIN as BIN, startServe } from '../helpers/serveProcess';
 
-const BIN = fileURLToPath(new URL('../../cli/bin/casefile.mjs', import.meta.url));
+export { startServe };
 
 export function casefile(...args: string[]): string {
   return execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-}
-
-export async function startServe(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`casefile serve printed no URL in 20 s:\n${out}\n${err}`)), 20_000);
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (c) => (err += c));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`casefile serve exited with ${code}:\n${err}`));
-    });
-  });
-  return { url, child };
 }
 
 interface CaseFixtures {

@@ -5,12 +5,11 @@ import { invoke, toContractError } from '../../app/client';
 import { useChannel } from '../../app/useChannel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
-import { timestampText } from '../../ui/format';
-import { AuditChange, fieldLabel } from './AuditChange';
+import { fieldLabel } from './AuditChange';
+import { AUDIT_ACTION_LABELS, AuditEntriesTable } from './AuditEntriesTable';
 import './audit.css';
 
 const PAGE = 50;
-const ACTIONS = { insert: 'Added', update: 'Changed', delete: 'Removed' } as const;
 
 /** The whole case's audit trail: who changed what, before and after; filters, pages, and Verify. */
 export function AuditPage() {
@@ -71,42 +70,21 @@ export function AuditPage() {
             {data.total > 0 && ` · showing ${offset + 1}–${Math.min(offset + PAGE, data.total)}`}
           </p>
           <div className="table-wrap">
-            <table className="compact history">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.entries.map((e) => (
-                  <tr key={e.seq} data-testid="audit-entry">
-                    <td className="nowrap">{e.seq}</td>
-                    <td className="nowrap">{timestampText(e.at)}</td>
-                    <td>
-                      {e.actor}
-                      <div className="muted small">{e.signerId ? 'signed' : 'unsigned'}</div>
-                    </td>
-                    <td>
-                      {ACTIONS[e.action]} {fieldLabel(e.entity)}
-                      {e.entity === 'incidents' && (
-                        <div className="small">
-                          <Link to={`/incidents/${encodeURIComponent(e.entityId)}`}>open</Link>
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      <AuditChange entry={e} />
-                    </td>
-                    <td dir="auto">{e.reason ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AuditEntriesTable
+              entries={data.entries}
+              rowTestId="audit-entry"
+              showSeq
+              what={(e) => (
+                <>
+                  {AUDIT_ACTION_LABELS[e.action]} {fieldLabel(e.entity)}
+                  {e.entity === 'incidents' && (
+                    <div className="small">
+                      <Link to={`/incidents/${encodeURIComponent(e.entityId)}`}>open</Link>
+                    </div>
+                  )}
+                </>
+              )}
+            />
           </div>
           <nav className="pager" aria-label="Pages of the trail">
             <button type="button" disabled={offset === 0} onClick={() => set('offset', offset - PAGE > 0 ? String(offset - PAGE) : undefined)}>

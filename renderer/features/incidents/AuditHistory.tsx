@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useChannel } from '../../app/useChannel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { timestampText } from '../../ui/format';
 import { labelOf } from '../../ui/labels';
 import { Loading } from '../../ui/Loading';
-import { AuditChange } from '../audit/AuditChange';
+import { AUDIT_ACTION_LABELS, AuditEntriesTable } from '../audit/AuditEntriesTable';
 
 const ENTITY_LABELS: Record<string, string> = {
   incidents: 'Incident',
@@ -18,7 +17,6 @@ const ENTITY_LABELS: Record<string, string> = {
   incident_links: 'Incident link',
   record: 'Imported record',
 };
-const ACTION_LABELS = { insert: 'Added', update: 'Changed', delete: 'Removed' } as const;
 const HISTORY_LIMIT = 200;
 
 /**
@@ -35,35 +33,11 @@ export function AuditHistory({ entityId }: { entityId: string }) {
       {!error && data && data.entries.length === 0 && <p className="muted">No recorded changes.</p>}
       {!error && data && data.entries.length > 0 && (
         <div className="table-wrap">
-          <table className="compact history">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Change</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((e) => (
-                <tr key={e.seq} data-testid="history-entry">
-                  <td className="nowrap">{timestampText(e.at)}</td>
-                  <td>
-                    {e.actor}
-                    <div className="muted small">{e.signerId ? 'signed' : 'unsigned'}</div>
-                  </td>
-                  <td>
-                    {ACTION_LABELS[e.action] ?? e.action} {labelOf(ENTITY_LABELS, e.entity).toLowerCase()}
-                  </td>
-                  <td>
-                    <AuditChange entry={e} />
-                  </td>
-                  <td dir="auto">{e.reason ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditEntriesTable
+            entries={data.entries}
+            rowTestId="history-entry"
+            what={(e) => `${AUDIT_ACTION_LABELS[e.action]} ${labelOf(ENTITY_LABELS, e.entity).toLowerCase()}`}
+          />
           {data.total > data.entries.length && (
             <p className="muted small">
               Showing the latest {data.entries.length} of {data.total} changes. <Link to="/audit">The whole audit trail</Link>
