@@ -9,8 +9,9 @@ import type { ImportProblem } from '../../../shared/importSchemas';
 import type { RecordPart, Writer } from '../../audit';
 import type { Drafts, IncidentDraft } from './build';
 import type { Cell, Flag } from './codecs';
+import { suspendIndexes } from '../bulkLoad';
 import { FILE_OF, incidentId, problemRows, recordRows, type RecordRows } from './rows';
-import { COLUMNS, OWNED_EXTRA_PREFIX, type Table } from './tables';
+import { COLUMNS, OWNED_EXTRA_PREFIX, TABLES, type Table } from './tables';
 import { updateRecord } from './sync';
 import { Tally } from './tally';
 
@@ -96,6 +97,9 @@ export function applyDrafts(
     return { codes, flags };
   };
 
+  // Into a case file with no incidents yet, every row is new: load the tables without their
+  // secondary indexes and search triggers, and rebuild those once at the end (bulkLoad.ts).
+  const bulk = existing.length === 0 ? suspendIndexes(db, TABLES) : null;
   const total = assigned.size;
   let done = 0;
   for (const [d, { id, exists }] of assigned) {
@@ -109,6 +113,7 @@ export function applyDrafts(
     else insertNew(w, tally, d, id, rows, codes, probs);
     if (++done % 200 === 0) tick(done, total);
   }
+  bulk?.restore();
   tick(done, total);
 
   const notInSource = existing.filter((r) => r.owned === 1 && !matched.has(r.id)).length;
@@ -116,11 +121,11 @@ export function applyDrafts(
 }
 
 function insertNew(w: Writer, tally: Tally, d: IncidentDraft, id: string, rows: RecordRows, codes: string[], probs: Cell[][]): void {
-  // Earlier codes before their incident (foreign keys are checked at commit, see applyDrafts):
-  // the search index then indexes the incident once, codes included, rather than once per code.
+  // Parents before the rows that refer to them: while no deferred foreign-key violation is
+  // outstanding, SQLite need not look for child rows when a parent row goes in (bulkLoad.ts).
   w.insertRecord(id, [
-    part('incident_codes', codes.map((code) => [code, id, 'previous'])),
     part('incidents', [rows.incident]),
+    part('incident_codes', codes.map((code) => [code, id, 'previous'])),
     part('strike_reports', rows.strikeReports),
     part('incident_belligerents', rows.belligerents),
     part('sources', rows.sources),

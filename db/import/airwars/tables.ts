@@ -16,6 +16,19 @@ export type Table =
   | 'incident_codes'
   | 'data_problems';
 
+/** Every table an Airwars import writes. */
+export const TABLES: readonly Table[] = [
+  'incidents',
+  'sources',
+  'source_incidents',
+  'victims',
+  'incident_belligerents',
+  'strike_reports',
+  'incident_web_links',
+  'incident_codes',
+  'data_problems',
+];
+
 export type RowObj = Record<string, Cell>;
 
 const CASUALTY = ['killed', 'injured', 'children_killed', 'children_injured', 'women_killed', 'women_injured', 'men_killed', 'men_injured', 'combatants_killed', 'combatants_injured'].flatMap((c) => [`${c}_min`, `${c}_max`]);

@@ -1,0 +1,95 @@
+/**
+ * Bulk loading into tables that start out (nearly) empty: inside the import's transaction, drop
+ * the tables' secondary indexes and search-index triggers, and put them back once every row is
+ * in. Building an index once over sorted keys is far cheaper than inserting into it row by row,
+ * and marking every record for the search index in one INSERT…SELECT is cheaper than one
+ * trigger run per row. Everything happens in the caller's transaction: a cancelled or failed
+ * import rolls the schema back with the rows, and other connections never see it without them.
+ *
+ * Kept in place, because the load relies on them:
+ *   - unique indexes (they enforce constraints; SQLite's own cannot be dropped anyway);
+ *   - indexes that lead with a foreign-key column: SQLite looks up child rows by them whenever a
+ *     parent row is written while a deferred constraint is outstanding (without them that
+ *     lookup is a full scan per row).
+ */
+import type Database from 'better-sqlite3';
+
+interface SchemaObject {
+  name: string;
+  sql: string;
+  tbl_name?: string;
+}
+
+/** Which records the search index keeps for each table (migration 0003's triggers). */
+const SEARCH_ENTITIES: Readonly<Record<string, { entity: string; id: string }>> = {
+  incidents: { entity: 'incident', id: 'id' },
+  sources: { entity: 'source', id: 'id' },
+  victims: { entity: 'victim', id: 'id' },
+  incident_codes: { entity: 'incident', id: 'incident_id' },
+};
+
+function quoteId(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Secondary indexes of `table` that a bulk load may drop and rebuild. */
+function droppableIndexes(db: Database.Database, table: string): SchemaObject[] {
+  const fkColumns = new Set((db.pragma(`foreign_key_list(${quoteId(table)})`) as { from: string }[]).map((f) => f.from));
+  const list = db.pragma(`index_list(${quoteId(table)})`) as { name: string; unique: number; origin: string }[];
+  const out: SchemaObject[] = [];
+  for (const ix of list) {
+    if (ix.unique || ix.origin !== 'c') continue;
+    const cols = db.pragma(`index_info(${quoteId(ix.name)})`) as { seqno: number; name: string | null }[];
+    const first = cols.find((c) => c.seqno === 0)?.name;
+    if (first && fkColumns.has(first)) continue;
+    const row = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").get(ix.name) as { sql: string | null } | undefined;
+    if (row?.sql) out.push({ name: ix.name, sql: row.sql });
+  }
+  return out;
+}
+
+/** The triggers that mark rows of `table` for the search index. */
+function searchTriggers(db: Database.Database, table: string): SchemaObject[] {
+  return db
+    .prepare("SELECT name, sql, tbl_name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%search_dirty%'")
+    .all(table) as SchemaObject[];
+}
+
+export interface BulkLoad {
+  /** What was set aside (index and trigger names), for reports and tests. */
+  readonly suspended: readonly string[];
+  /** Rebuild the indexes, restore the triggers, and mark every row of the tables for the search index. */
+  restore(): void;
+}
+
+/**
+ * Set aside the secondary indexes and search triggers of `tables` for a bulk load. Must run
+ * inside a transaction; call `restore()` in the same transaction once the rows are in.
+ */
+export function suspendIndexes(db: Database.Database, tables: readonly string[]): BulkLoad {
+  if (!db.inTransaction) throw new Error('suspendIndexes must run inside the load’s transaction');
+  const indexes = tables.flatMap((t) => droppableIndexes(db, t));
+  const triggers = tables.flatMap((t) => searchTriggers(db, t));
+  for (const ix of indexes) db.exec(`DROP INDEX ${quoteId(ix.name)}`);
+  for (const tr of triggers) db.exec(`DROP TRIGGER ${quoteId(tr.name)}`);
+  let restored = false;
+  return {
+    suspended: [...indexes, ...triggers].map((o) => o.name),
+    restore() {
+      if (restored) return;
+      restored = true;
+      for (const ix of indexes) db.exec(ix.sql);
+      for (const tr of triggers) db.exec(tr.sql);
+      // What the triggers would have marked, and possibly more (rows that were there before
+      // the load): rebuilding a record's search text again is harmless.
+      const marked = new Set(triggers.map((tr) => tr.tbl_name));
+      for (const table of tables) {
+        const s = SEARCH_ENTITIES[table];
+        if (!s || !marked.has(table)) continue;
+        db.prepare(
+          `INSERT OR IGNORE INTO search_dirty (entity, entity_id) SELECT ?, ${quoteId(s.id)} FROM ${quoteId(table)} ORDER BY 2`,
+        ).run(s.entity);
+      }
+    },
+  };
+}
