@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseFile } from './casefile';
+import { assertWritable } from './writeLock';
 
 export type Row = Record<string, unknown>;
 export type AuditAction = 'insert' | 'update' | 'delete';
@@ -153,6 +154,7 @@ export class ChangeError extends Error {}
  * and their audit entries together.
  */
 export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) => T): T {
+  assertWritable(cf);
   const db = cf.db;
   const at = cf.now();
   const stmtCache = new Map<string, Database.Statement>();

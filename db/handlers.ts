@@ -22,6 +22,7 @@ import { computeStats } from './stats';
 import { workbenchHandlers } from './workbenchHandlers';
 import { reviewHandlers } from './reviewHandlers';
 import { importHandlers } from './importHandlers';
+import { importJobHandlers } from './importJobHandlers';
 import { mapPoints, mapSummaries, mapTimeline } from './map';
 
 export type Handlers = {
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   ...workbenchHandlers,
   ...reviewHandlers,
   ...importHandlers,
+  ...importJobHandlers,
   'map:points': mapPoints,
   'map:timeline': mapTimeline,
   'map:summaries': mapSummaries,

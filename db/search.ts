@@ -10,6 +10,7 @@ import { SEARCH_KINDS, type IncidentRef, type SearchKind, type SearchResult } fr
 import type { Row } from './audit';
 import type { CaseFile } from './casefile';
 import { refreshSearchIndex } from './searchIndex';
+import { writesLocked } from './writeLock';
 import { rowToIncidentRef } from './sourceRows';
 
 type Output = ChannelOutput<'search:query'>;
@@ -104,7 +105,8 @@ function matchesOf(kind: SearchKind, r: Row, terms: string[]): SearchResult['mat
 
 export function search(cf: CaseFile, input: ChannelParsedInput<'search:query'>): Output {
   try {
-    refreshSearchIndex(cf.db);
+    // While an import holds the file's writes, search what is indexed rather than wait on it.
+    if (!writesLocked(cf)) refreshSearchIndex(cf.db);
   } catch {
     // A read-only handle cannot catch up: search what is indexed.
   }

@@ -47,6 +47,14 @@ export const CHANNEL_NAMES = [
   'imports:get',
   'dataProblems:list',
   'export:csv',
+  'importJobs:start',
+  'importJobs:status',
+  'importJobs:cancel',
+  'importJobs:current',
+  'importMappings:list',
+  'importMappings:save',
+  'importMappings:delete',
+  'dialog:choosePath',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

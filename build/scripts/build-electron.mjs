@@ -2,6 +2,7 @@
  * Bundle the Electron main process and preload with esbuild:
  *   electron/main/index.ts    → dist/electron/main.cjs     (Node; electron and better-sqlite3 stay external)
  *   electron/preload/index.ts → dist/electron/preload.cjs  (sandboxed: may require only `electron`)
+ *   db/import/jobWorker.ts    → dist/electron/importWorker.cjs (an import job's worker thread)
  * Fails if the preload bundle would require anything else, since a sandboxed preload could not load it.
  */
 import { build } from 'esbuild';
@@ -11,6 +12,7 @@ import { bundleOptions, foreignRequires } from './electron-bundles.mjs';
 const options = bundleOptions();
 await build(options.main);
 await build(options.preload);
+await build(options.importWorker);
 
 const foreign = foreignRequires(readFileSync(String(options.preload.outfile), 'utf8'));
 if (foreign.length) {
@@ -19,4 +21,4 @@ if (foreign.length) {
   );
   process.exit(1);
 }
-console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs (the preload requires only "electron").');
+console.log('Built dist/electron/main.cjs, importWorker.cjs and preload.cjs (the preload requires only "electron").');

@@ -15,6 +15,15 @@ export function bundleOptions(root = repoRoot) {
       target: 'node20',
       external: ['electron', 'better-sqlite3'],
     },
+    // An import job's worker thread (db/import/jobs.ts), beside main.cjs, which points it here.
+    importWorker: {
+      ...common,
+      entryPoints: [join(root, 'db/import/jobWorker.ts')],
+      outfile: join(outDir, 'importWorker.cjs'),
+      platform: /** @type {const} */ ('node'),
+      target: 'node20',
+      external: ['electron', 'better-sqlite3'],
+    },
     preload: {
       ...common,
       entryPoints: [join(root, 'electron/preload/index.ts')],

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCaseFile } from '../../db/casefile';
+import { configureImportJobs } from '../../db/import/jobs';
+import { TSX_IMPORT_WORKER } from '../../db/import/jobWorkerTsx';
 import { parse, positional, UsageError, type Command } from '../args';
 import { openForCommand } from '../open';
 import { startServer } from '../serve/server';
@@ -41,6 +43,8 @@ export const serveCommand: Command = {
     }
     // As the --as profile, or as whoever this user last acted as in this case file.
     const cf = openForCommand(file!, { restore: true });
+    // The app's imports run in a worker thread, started from the TypeScript sources like this command.
+    configureImportJobs({ worker: TSX_IMPORT_WORKER });
     const running = await startServer({ cf, staticDir: RENDERER_DIR, port });
     io.out(`Casefile is serving ${cf.path}`);
     io.out(cf.profile ? `Acting as ${cf.profile.name} (${cf.profile.role}).` : 'No profile chosen yet: the page asks who you are first.');

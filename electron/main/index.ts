@@ -4,7 +4,9 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { join, resolve } from 'node:path';
+import { configureImportJobs } from '../../db/import/jobs';
 import { createCaseSession, findNativeBinding, type CaseSession } from './caseSession';
+import { choosePathWith } from './choosePath';
 import { registerContract } from './ipc';
 import { buildMenuTemplate, createMenuActions } from './menu';
 import { registerAppProtocol, registerSchemePrivileges } from './protocol';
@@ -96,14 +98,19 @@ function start(): void {
   void app.whenReady().then(() => {
     registerAppProtocol(protocol, rendererRoot);
     applySessionPolicy(session.defaultSession);
+    const nativeBinding = findNativeBinding(distDir);
+    // Imports run in a worker thread: the bundle beside this one (build/scripts/electron-bundles.mjs).
+    configureImportJobs({ worker: join(bundleDir, 'importWorker.cjs'), nativeBinding });
     caseSession = createCaseSession({
       userDataDir: app.getPath('userData'),
-      nativeBinding: findNativeBinding(distDir),
+      nativeBinding,
       showError: (title, message) => dialog.showErrorBox(title, message),
     });
     caseSession.openInitial();
     const current = caseSession;
-    registerContract(ipcMain, () => current.current(), (sender) => trustedContents.has(sender.id));
+    registerContract(ipcMain, () => current.current(), (sender) => trustedContents.has(sender.id), {
+      'dialog:choosePath': choosePathWith(dialog, () => mainWindow),
+    });
     mainWindow = createWindow();
     installMenu();
   });

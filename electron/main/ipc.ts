@@ -6,7 +6,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { CaseFile } from '../../db/casefile';
 import { dispatch } from '../../db/handlers';
-import { CHANNELS, type Result } from '../../shared/contract';
+import { CHANNELS, contract, type Channel, type Result } from '../../shared/contract';
 import { isAppUrl } from './security';
 
 export const NO_CASE_FILE_MESSAGE = 'No case file is open. Use File → Open…';
@@ -39,14 +39,29 @@ export function handleInvoke(
   return dispatch(cf, channel, input);
 }
 
-/** Register a handler for every channel of the contract. */
+/**
+ * A channel the main process answers itself (an OS dialog), in place of its db/ handler: given
+ * input already validated against the contract, like any handler.
+ */
+export type MainHandler = (input: unknown) => Promise<Result<unknown>>;
+
+/** Register a handler for every channel of the contract (`own`: channels answered here instead). */
 export function registerContract(
   ipcMain: Pick<IpcMain, 'handle'>,
   getCaseFile: () => CaseFile | null,
   isTrustedSender: (sender: WebContents) => boolean,
+  own: Partial<Record<Channel, MainHandler>> = {},
 ): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => handleInvoke(event, channel, input, getCaseFile, isTrustedSender));
+    const mine = own[channel];
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!mine) return handleInvoke(event, channel, input, getCaseFile, isTrustedSender);
+      const problem = senderProblem(event, isTrustedSender);
+      if (problem) return refused(`Refused ${channel}: ${problem}.`);
+      const parsed = contract[channel].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${parsed.error.issues.map((i) => i.message).join('; ')}` } };
+      return mine(parsed.data);
+    });
   }
 }
 

@@ -5,6 +5,10 @@
 import type { BrowserWindow, Dialog, MenuItemConstructorOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename } from 'node:path';
 import type { CaseSession } from './caseSession';
+import { APP_ENTRY_URL } from './security';
+
+/** The renderer's Import page (renderer/app/App.tsx routes live in the hash). */
+export const IMPORT_PAGE_URL = `${APP_ENTRY_URL}#/import`;
 
 export const CASEFILE_FILTERS = [{ name: 'Casefile case files', extensions: ['casefile'] }];
 
@@ -13,6 +17,8 @@ export interface MenuActions {
   openCase(): Promise<void>;
   openRecent(path: string): void;
   clearRecent(): void;
+  /** Show the Import page (an Airwars archive or any CSV). */
+  importData(): void;
   about(): Promise<void>;
 }
 
@@ -40,6 +46,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
           { label: 'Clear Recent', enabled: state.recent.length > 0, click: () => actions.clearRecent() },
         ],
       },
+      { type: 'separator' },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.importData() },
       { type: 'separator' },
       { label: 'Close Window', role: 'close' },
       ...(state.isMac ? [] : [{ type: 'separator' as const }, { label: 'Quit', role: 'quit' as const }]),
@@ -132,6 +140,9 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     clearRecent() {
       deps.session.clearRecent();
       deps.onChanged();
+    },
+    importData() {
+      void deps.getWindow()?.webContents.loadURL(IMPORT_PAGE_URL);
     },
     async about() {
       const v = deps.appInfo.versions;

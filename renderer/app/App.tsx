@@ -7,6 +7,8 @@ import { IncidentView } from '../features/incidents/IncidentView';
 import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
 import { SearchPage } from '../features/search/SearchPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
+import { ImportPage } from '../features/import/ImportPage';
+import { SavedReportPage } from '../features/import/SavedReportPage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,6 +24,7 @@ import { Layout } from './Layout';
  *   #/incidents/new, #/incidents/:id/edit          the incident editor
  *   #/incidents/:id/sources/new, #/sources/:id[/edit] sources and their captures
  *   #/search?q=…&kind=…    search across incidents, sources and victims
+ *   #/import, #/import/reports/:id   File → Import… (Airwars archive or any CSV), saved reports
  */
 export function App() {
   return (
@@ -43,6 +46,8 @@ export function App() {
             <Route path="map/locate" element={<LocateRoute />} />
             <Route path="reviews" element={<ReviewsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="import" element={<ImportPage />} />
+            <Route path="import/reports/:id" element={<SavedReportPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

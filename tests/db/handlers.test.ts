@@ -139,6 +139,18 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
   'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
   'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
+  'importJobs:start': [
+    { why: 'unknown kind', input: { kind: 'excel', dir: '/tmp' }, path: 'kind' },
+    { why: 'blank folder', input: { kind: 'airwars', dir: '  ' }, path: 'dir' },
+    { why: 'csv without a mapping', input: { kind: 'csv', csv: { path: '/tmp/a.csv' } }, path: 'mapping' },
+  ],
+  'importJobs:status': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
+  'importJobs:cancel': [{ why: 'no id', input: {}, path: 'id' }],
+  'importJobs:current': [{ why: 'unexpected field', input: { id: 'x' } }],
+  'importMappings:list': [{ why: 'unexpected field', input: { name: 'x' } }],
+  'importMappings:save': [{ why: 'blank name', input: { name: ' ', mapping: { columns: { Ref: 'code' } } }, path: 'name' }],
+  'importMappings:delete': [{ why: 'empty name', input: { name: '' }, path: 'name' }],
+  'dialog:choosePath': [{ why: 'unknown kind', input: { kind: 'printer' }, path: 'kind' }],
 };
 
 describe('contract handlers', () => {

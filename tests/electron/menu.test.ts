@@ -8,6 +8,7 @@ const noActions: MenuActions = {
   openCase: vi.fn(async () => undefined),
   openRecent: vi.fn(),
   clearRecent: vi.fn(),
+  importData: vi.fn(),
   about: vi.fn(async () => undefined),
 };
 
@@ -72,6 +73,18 @@ function actionDeps(overrides: Partial<MenuActionDeps> = {}) {
 }
 
 describe('the File actions', () => {
+  it('File → Import… (Ctrl+I) shows the Import page in the window', () => {
+    const file = submenu(buildMenuTemplate({ isMac: false, isPackaged: true, recent: [] }, noActions), 'File');
+    const item = file.find((i) => i.label === 'Import…')!;
+    expect(item.accelerator).toBe('CmdOrCtrl+I');
+    (item.click as () => void)();
+    expect(noActions.importData).toHaveBeenCalled();
+    const loadURL = vi.fn(async () => undefined);
+    const { actions } = actionDeps({ getWindow: () => ({ webContents: { loadURL } }) as unknown as BrowserWindow });
+    actions.importData();
+    expect(loadURL).toHaveBeenCalledWith('casefile://app/index.html#/import');
+  });
+
   it('New asks where to save a .casefile, creates it and reloads the window', async () => {
     const { actions, dialog, session, reload, onChanged } = actionDeps();
     await actions.newCase();
