@@ -6,10 +6,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { installBridgeIfNeeded } from './app/bridge';
+import { prefetchMap } from './features/map/prefetch';
 import './styles.css';
 import './styles/pages.css';
 
 installBridgeIfNeeded();
+// Opening on the map: its code and data start loading now, alongside the app's own start.
+prefetchMap();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -69,6 +69,8 @@ export function MapCanvas(props: MapCanvasProps) {
   const highlighted = useRef<readonly number[]>([]);
   /** The points the incidents source holds. */
   const shown = useRef<MapPoints | null>(null);
+  /** The area the area source holds (as JSON): setting the same again would reload its tiles. */
+  const shownArea = useRef('');
 
   const markIdle = (map: MapLibreMap) => {
     container.current?.setAttribute('data-map-state', 'loading');
@@ -108,6 +110,7 @@ export function MapCanvas(props: MapCanvasProps) {
           clusterMaxZoom: 11,
           clusterProperties: { k: ['+', ['max', ['get', 'k'], 0]] },
         };
+        shownArea.current = JSON.stringify(latest.current.area ?? null);
         style.sources.area = { type: 'geojson', data: areaGeojson(latest.current.area) };
         style.layers.splice(
           before,
@@ -210,7 +213,9 @@ export function MapCanvas(props: MapCanvasProps) {
   // The drawn area.
   const { area } = props;
   useEffect(() => {
-    if (!loaded) return;
+    const key = JSON.stringify(area ?? null);
+    if (!loaded || key === shownArea.current) return;
+    shownArea.current = key;
     mapRef.current?.getSource<GeoJSONSource>('area')?.setData(areaGeojson(area));
   }, [loaded, area]);
 

@@ -16,6 +16,7 @@ import { Legend } from './Legend';
 import { MapCanvas, type MapSelection } from './MapCanvas';
 import { SelectionPanel } from './SelectionPanel';
 import { TimeBrush } from './TimeBrush';
+import { useMapPoints } from './useMapPoints';
 import { loadPlaces } from './basemap';
 import './map.css';
 
@@ -25,7 +26,7 @@ loadPlaces().catch(() => undefined);
 export function MapPage() {
   const [params, setParams] = useSearchParams();
   const filter = parseFilter(params);
-  const points = useChannel('map:points', { filter });
+  const points = useMapPoints(filter);
   const timeline = useChannel('map:timeline', { filter });
   const [drawMode, setDrawMode] = useState(false);
   const [arabic, setArabic] = useState(true);

@@ -4,8 +4,9 @@
  */
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { Loading } from '../../ui/Loading';
+import { loadMapPage } from './prefetch';
 
-const MapPageLazy = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
+const MapPageLazy = lazy(() => loadMapPage().then((m) => ({ default: m.MapPage })));
 const LocatePageLazy = lazy(() => import('./LocatePage').then((m) => ({ default: m.LocatePage })));
 const LocationPickerLazy = lazy(() => import('./LocationPicker').then((m) => ({ default: m.LocationPicker })));
 
