@@ -47,6 +47,16 @@ export const CHANNEL_NAMES = [
   'imports:get',
   'dataProblems:list',
   'export:csv',
+  'strikes:list',
+  'strikes:get',
+  'strikes:create',
+  'strikes:update',
+  'strikes:delete',
+  'strikes:importCsv',
+  'strikeMatches:compute',
+  'strikeMatches:forIncident',
+  'strikeMatches:decide',
+  'strikeMatches:queue',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

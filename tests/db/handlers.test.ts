@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, dispatch, handlers } from '../../db/handlers';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import { incidentInput, snapshot, tempCaseFile, unknownCasualties } from '../helpers/caseFiles';
+import { STRIKE_BAD_INPUTS } from './strikeBadInputs';
 
 const belligerent = {
   belligerent: 'U.S.-led Coalition',
@@ -139,6 +140,7 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
   'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
   'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
+  ...STRIKE_BAD_INPUTS,
 };
 
 describe('contract handlers', () => {
