@@ -4,8 +4,11 @@
  * the uncertainty radius. (renderer/features/map/mgrsFormat.ts does the same for the forms; the
  * renderer cannot import db/, and shared/ imports only zod.)
  */
-import { toPoint } from 'mgrs';
+import * as mgrsModule from 'mgrs';
 import { mgrsRadiusKm } from '../../shared/geoPrecision';
+
+// Node loads the package's UMD build as CommonJS (no named exports); bundlers load its ES module.
+const mgrsLib = ((mgrsModule as { default?: typeof mgrsModule }).default ?? mgrsModule) as typeof mgrsModule;
 
 export type MgrsPoint = { ok: true; lat: number; lon: number; digits: number; radiusKm: number } | { ok: false; message: string };
 
@@ -23,7 +26,7 @@ export function mgrsToPoint(text: string): MgrsPoint {
     return { ok: false, message: `The easting and northing of "${text.trim()}" must have the same number of digits (1 to 5 each); it has ${digits.length} in all` };
   }
   try {
-    const [lon, lat] = toPoint(compact);
+    const [lon, lat] = mgrsLib.toPoint(compact);
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new Error('no point');
     const each = digits.length / 2;
     return { ok: true, lat: lat!, lon: lon!, digits: each, radiusKm: mgrsRadiusKm(each) };
