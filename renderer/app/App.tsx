@@ -6,6 +6,8 @@ import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { IncidentView } from '../features/incidents/IncidentView';
 import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
 import { SearchPage } from '../features/search/SearchPage';
+import { StrikeQueuePage } from '../features/strikes/StrikeQueuePage';
+import { StrikeReportsPage } from '../features/strikes/StrikeReportsPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
@@ -22,6 +24,7 @@ import { Layout } from './Layout';
  *   #/incidents/new, #/incidents/:id/edit          the incident editor
  *   #/incidents/:id/sources/new, #/sources/:id[/edit] sources and their captures
  *   #/search?q=…&kind=…    search across incidents, sources and victims
+ *   #/strikes, #/strikes/queue  belligerents' strike reports; incidents with candidates to review
  */
 export function App() {
   return (
@@ -43,6 +46,8 @@ export function App() {
             <Route path="map/locate" element={<LocateRoute />} />
             <Route path="reviews" element={<ReviewsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="strikes" element={<StrikeReportsPage />} />
+            <Route path="strikes/queue" element={<StrikeQueuePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
