@@ -24,6 +24,7 @@ import { reviewHandlers } from './reviewHandlers';
 import { importHandlers } from './importHandlers';
 import { importJobHandlers } from './importJobHandlers';
 import { mapPoints, mapSummaries, mapTimeline } from './map';
+import { strikeHandlers } from './strikeHandlers';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   'map:points': mapPoints,
   'map:timeline': mapTimeline,
   'map:summaries': mapSummaries,
+  ...strikeHandlers,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

@@ -55,6 +55,16 @@ export const CHANNEL_NAMES = [
   'importMappings:save',
   'importMappings:delete',
   'dialog:choosePath',
+  'strikes:list',
+  'strikes:get',
+  'strikes:create',
+  'strikes:update',
+  'strikes:delete',
+  'strikes:importCsv',
+  'strikeMatches:compute',
+  'strikeMatches:forIncident',
+  'strikeMatches:decide',
+  'strikeMatches:queue',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

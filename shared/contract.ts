@@ -22,6 +22,7 @@ import { reviewContract } from './contracts/review';
 import { mapContract } from './contracts/map';
 import { importsContract } from './contracts/imports';
 import { importJobsContract } from './contracts/importJobs';
+import { strikesContract } from './contracts/strikes';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -112,6 +113,7 @@ export const contract = {
   ...mapContract,
   ...importsContract,
   ...importJobsContract,
+  ...strikesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,10 +9,12 @@ import { columnMappingSchema } from '../../shared/mappingSchema';
 import { parse, positional, UsageError, type Command, type Io } from '../args';
 import { withCaseFile } from '../open';
 import { formatReport } from './importReport';
+import { importStrikes } from './importStrikes';
 
 const usage = `Usage: casefile import airwars DIR FILE [--dry-run] [--json]
        casefile import csv CSVFILE FILE --mapping MAPPING.json [--dry-run] [--json]
        casefile import csv CSVFILE --guess-mapping
+       casefile import strikes FILE CSV [--belligerent NAME]  (see casefile import strikes --help)
 
 Import records into the case file FILE, in one transaction: a failed or interrupted import
 saves nothing. Records are matched by incident code, so importing the same data again changes
@@ -56,6 +58,7 @@ export const importCommand: Command = {
   summary: 'import the Airwars archive layout, or any CSV through a column mapping',
   usage,
   async run(argv, io) {
+    if (argv[0] === 'strikes') return importStrikes(argv.slice(1), io);
     const { values, positionals } = parse(
       argv,
       { mapping: { type: 'string' }, 'guess-mapping': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },

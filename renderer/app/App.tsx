@@ -6,6 +6,8 @@ import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { IncidentView } from '../features/incidents/IncidentView';
 import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
 import { SearchPage } from '../features/search/SearchPage';
+import { StrikeQueuePage } from '../features/strikes/StrikeQueuePage';
+import { StrikeReportsPage } from '../features/strikes/StrikeReportsPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
 import { ImportPage } from '../features/import/ImportPage';
 import { SavedReportPage } from '../features/import/SavedReportPage';
@@ -25,6 +27,7 @@ import { Layout } from './Layout';
  *   #/incidents/:id/sources/new, #/sources/:id[/edit] sources and their captures
  *   #/search?q=…&kind=…    search across incidents, sources and victims
  *   #/import, #/import/reports/:id   File → Import… (Airwars archive or any CSV), saved reports
+ *   #/strikes, #/strikes/queue  belligerents' strike reports; incidents with candidates to review
  */
 export function App() {
   return (
@@ -48,6 +51,8 @@ export function App() {
             <Route path="audit" element={<AuditPage />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="import/reports/:id" element={<SavedReportPage />} />
+            <Route path="strikes" element={<StrikeReportsPage />} />
+            <Route path="strikes/queue" element={<StrikeQueuePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

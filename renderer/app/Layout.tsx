@@ -38,6 +38,7 @@ export function Layout() {
             <NavLink to="/reviews">My reviews</NavLink>
             <NavLink to="/audit">Audit trail</NavLink>
             <NavLink to="/import">Import</NavLink>
+            <NavLink to="/strikes">Strike reports</NavLink>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}

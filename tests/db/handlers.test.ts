@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, dispatch, handlers } from '../../db/handlers';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import { incidentInput, snapshot, tempCaseFile, unknownCasualties } from '../helpers/caseFiles';
+import { STRIKE_BAD_INPUTS } from './strikeBadInputs';
 
 const belligerent = {
   belligerent: 'U.S.-led Coalition',
@@ -151,6 +152,7 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'importMappings:save': [{ why: 'blank name', input: { name: ' ', mapping: { columns: { Ref: 'code' } } }, path: 'name' }],
   'importMappings:delete': [{ why: 'empty name', input: { name: '' }, path: 'name' }],
   'dialog:choosePath': [{ why: 'unknown kind', input: { kind: 'printer' }, path: 'kind' }],
+  ...STRIKE_BAD_INPUTS,
 };
 
 describe('contract handlers', () => {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { WORKFLOW_LABELS } from '../../../shared/domain';
 import type { IncidentDetail } from '../../../shared/schemas';
@@ -13,6 +14,7 @@ import { DataProblems } from './DataProblems';
 import { IncidentWhenWhere } from './IncidentWhenWhere';
 import { SourceList } from './SourceList';
 import { VictimTable } from './VictimTable';
+import { StrikeCandidates } from '../strikes/StrikeCandidates';
 
 /** One incident, read-only: everything the case file holds about it, and its history. */
 export function IncidentView() {
@@ -35,6 +37,8 @@ export function IncidentView() {
 }
 
 function IncidentBody({ incident: i, onChanged }: { incident: IncidentDetail; onChanged: () => void }) {
+  // Bumped when a strike match is decided: the review panel reloads its grading suggestion.
+  const [evidenceVersion, setEvidenceVersion] = useState(0);
   return (
     <>
       <header className="incident-header">
@@ -61,7 +65,7 @@ function IncidentBody({ incident: i, onChanged }: { incident: IncidentDetail; on
 
       <IncidentWhenWhere incident={i} />
 
-      <ReviewPanel key={i.id} incidentId={i.id} onChanged={onChanged} />
+      <ReviewPanel key={`${i.id}:${evidenceVersion}`} incidentId={i.id} onChanged={onChanged} />
 
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Public summary</h2>
@@ -75,6 +79,7 @@ function IncidentBody({ incident: i, onChanged }: { incident: IncidentDetail; on
 
       <CasualtyTable casualties={i.casualties} />
       <BelligerentList belligerents={i.belligerents} />
+      <StrikeCandidates incidentId={i.id} onDecided={() => setEvidenceVersion((v) => v + 1)} />
       <SourceList sources={i.sources} incidentId={i.id} />
       <VictimTable victims={i.victims} />
       {/* Keyed by the last change, so a review step made above shows here at once. */}
