@@ -47,6 +47,13 @@ export const CHANNEL_NAMES = [
   'imports:get',
   'dataProblems:list',
   'export:csv',
+  'duplicates:compute',
+  'duplicates:list',
+  'duplicates:decide',
+  'duplicates:mergePreview',
+  'duplicates:merge',
+  'duplicates:undoMerge',
+  'duplicates:merges',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

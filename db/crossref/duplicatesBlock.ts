@@ -3,6 +3,8 @@
  *  - their dates are within DATE_WINDOW_DAYS and their points are within reach on a grid of
  *    0.1° cells (reach: the point's own precision radius + REACH_KM), or
  *  - their dates are within DATE_WINDOW_DAYS and they share a place-name key, or
+ *  - one of them has no usable date (unknown, a year, a span of months) and they are within
+ *    reach on the grid or share a place-name key, whatever the other's date, or
  *  - they share a source record, a normalised URL, a capture hash or a victim's full name
  *    (whatever their dates), unless that key is shared by more than MAX_GROUP incidents (a
  *    monthly report cited for every incident of a month identifies none of them).
@@ -37,6 +39,12 @@ function indexedDays(f: IncidentFeatures): [number, number] | null {
 
 /** A cell as one number (rows of 10,000 cells: longitudes -180..180 are -1800..1800). */
 const cellKey = (y: number, x: number) => y * 10_000 + x;
+
+function maxRadius(features: readonly IncidentFeatures[]): number {
+  let r = 0;
+  for (const f of features) if (f.lat !== null && f.radiusKm > r) r = f.radiusKm;
+  return r;
+}
 
 function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const list = map.get(key);
@@ -121,6 +129,30 @@ export function candidatePairs(features: readonly IncidentFeatures[]): { pairs: 
       }
     }
   });
+
+  // Incidents without a usable date: compared by place with every incident, whatever its date.
+  const undated = features.flatMap((f, i) => (indexedDays(f) ? [] : [i]));
+  if (undated.length > 0) {
+    const allCells = new Map<number, number[]>();
+    const allPlaces = new Map<string, number[]>();
+    features.forEach((f, i) => {
+      if (f.lat !== null && f.lon !== null) push(allCells, cellKey(...cellOf(f.lat, f.lon)), i);
+      for (const p of f.placeKeys) push(allPlaces, p, i);
+    });
+    // Indexed incidents see the undated ones through these maps too (pairs are symmetric).
+    for (const i of undated) {
+      const f = features[i]!;
+      if (f.lat !== null && f.lon !== null) {
+        const [cy, cx] = cellOf(f.lat, f.lon);
+        // Reach: this point's radius, the largest other radius, and the slack the scorer allows.
+        const [ry, rx] = cellReach(f.radiusKm + maxRadius(features) + 2, f.lat);
+        for (let y = cy - ry; y <= cy + ry; y++) {
+          for (let x = cx - rx; x <= cx + rx; x++) for (const j of allCells.get(cellKey(y, x)) ?? []) add(i, j);
+        }
+      }
+      for (const p of f.placeKeys) for (const j of allPlaces.get(p) ?? []) add(i, j);
+    }
+  }
 
   // Shared keys, whatever the dates.
   let crowdedKeys = 0;

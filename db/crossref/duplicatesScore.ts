@@ -9,7 +9,8 @@
  *          file (SHA-256) 0.35 (sources together count at most 0.45)
  *   shared victim names 0.15 + 0.05 a further name (at most 0.3)
  *   overlapping civilian death ranges 0.05
- * A pair is suggested from SUGGEST_AT up.
+ * Place and distance count only when the dates agree (within DATE_WINDOW_DAYS) or one is
+ * unknown: the same spot months apart is another strike. A pair is suggested from SUGGEST_AT up.
  */
 import type { IncidentFeatures } from './duplicatesFeatures';
 import { haversineKm } from './duplicatesGeo';
@@ -67,7 +68,9 @@ export function scorePair(a: IncidentFeatures, b: IncidentFeatures, crowded?: Re
     const text = gap === 0 ? (ranges ? 'Dates overlap' : 'Same day') : `${gap} day${gap === 1 ? '' : 's'} apart`;
     reasons.push({ kind: 'date', text, weight: DATE_WEIGHTS[gap]! });
   }
-  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+  // Known dates far apart: the same place is a different strike, not the same incident.
+  const timesAgree = gap === null || gap <= DATE_WINDOW_DAYS;
+  if (timesAgree && a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
     const d = haversineKm(a.lat, a.lon, b.lat, b.lon);
     const slack = a.radiusKm + b.radiusKm;
     const beyond = Math.max(0, d - slack);
@@ -82,7 +85,7 @@ export function scorePair(a: IncidentFeatures, b: IncidentFeatures, crowded?: Re
       if (weight >= 0.01) reasons.push({ kind: 'distance', text, weight: round(weight) });
     }
   }
-  const places = intersect(a.placeKeys, b.placeKeys);
+  const places = timesAgree ? intersect(a.placeKeys, b.placeKeys) : [];
   if (places.length > 0) reasons.push({ kind: 'place', text: `Same place name: ${a.placeLabel} ≈ ${b.placeLabel}`, weight: 0.2 });
   let sourceWeight = 0;
   const sourceReasons: PairReason[] = [];
@@ -120,7 +123,8 @@ export function scorePair(a: IncidentFeatures, b: IncidentFeatures, crowded?: Re
     }
   }
   const score = round(Math.min(1, reasons.reduce((s, r) => s + r.weight, 0)));
-  return { score, reasons: reasons.filter((r) => r.weight > 0) };
+  // A source reason capped to 0 (already counted) is still shown: it is evidence to read.
+  return { score, reasons };
 }
 
 function round(x: number): number {

@@ -139,6 +139,13 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
   'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
   'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
+  'duplicates:compute': [{ why: 'unexpected field', input: { all: true } }],
+  'duplicates:list': [{ why: 'unknown decision', input: { decision: 'maybe' }, path: 'decision' }],
+  'duplicates:decide': [{ why: 'no incident', input: { incidentA: '', incidentB: 'x', decision: 'not_duplicate' }, path: 'incidentA' }],
+  'duplicates:mergePreview': [{ why: 'no survivor', input: { absorbedId: 'x' }, path: 'survivorId' }],
+  'duplicates:merge': [{ why: 'unknown field picked', input: { survivorId: 'a', absorbedId: 'b', picks: { secret: 'absorbed' } } }],
+  'duplicates:undoMerge': [{ why: 'no merge id', input: { mergeId: '' }, path: 'mergeId' }],
+  'duplicates:merges': [{ why: 'unexpected field', input: { all: true } }],
 };
 
 describe('contract handlers', () => {
