@@ -33,7 +33,7 @@ export interface IncidentFeatures {
 }
 
 const DAY_MS = 86_400_000;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/; // printable ASCII
 
 function dayNumber(iso: string | null): number | null {
   if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;

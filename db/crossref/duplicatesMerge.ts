@@ -177,6 +177,7 @@ export function mergeIncidents(cf: CaseFile, input: ChannelParsedInput<'duplicat
     }
     w.remove('incidents', { id: absorbed.id });
     w.insert('incident_codes', { code: absorbedCode, incident_id: survivor.id, kind: 'merged' });
+    moves.codes++;
     const [a, b] = orderedPair(survivor.id as string, absorbed.id as string);
     const decision = { decision: 'merged', note: reason, decided_by: by, decided_at: w.at };
     if (w.get('duplicate_decisions', { incident_a: a, incident_b: b })) w.update('duplicate_decisions', { incident_a: a, incident_b: b }, decision);

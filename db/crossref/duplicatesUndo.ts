@@ -48,12 +48,18 @@ export function undoMerge(cf: CaseFile, input: ChannelParsedInput<'duplicates:un
       const current = w.get(e.entity, key);
       const after = e.after_json ? (JSON.parse(e.after_json) as Row) : null;
       const before = e.before_json ? (JSON.parse(e.before_json) as Row) : null;
-      const changedSince = (what: string) =>
-        new HandlerError(
+      const changedSince = (what: string) => {
+        const later = cf.db
+          .prepare('SELECT seq, actor, reason FROM audit_log WHERE entity_id = ? AND seq > ? ORDER BY seq LIMIT 1')
+          .get(e.entity_id, merge.last_seq) as { seq: number; actor: string; reason: string | null } | undefined;
+        const by = later ? ` by ${later.actor}${later.reason ? ` (“${later.reason}”)` : ''}, audit entry ${later.seq}` : '';
+        return new HandlerError(
           'conflict',
-          `Cannot undo the merge (splitting ${codes}): ${what} was changed after the merge (audit entries after seq ${merge.last_seq}). Undo those changes first, or merge by hand. Nothing was changed.`,
+          `Cannot undo the merge (splitting ${codes}): ${what} was changed after the merge${by}. Undo that change first, or split the incidents by hand. Nothing was changed.`,
         );
-      const label = `${e.entity} ${e.entity_id}`;
+      };
+      const code = e.entity === 'incidents' ? (current?.code ?? before?.code) : null;
+      const label = code ? `incident ${String(code)}` : `${e.entity} ${e.entity_id}`;
       if (e.action === 'delete') {
         if (current) throw changedSince(`${label} was re-created`);
         const row = { ...before! };
