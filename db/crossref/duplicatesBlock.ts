@@ -135,6 +135,7 @@ export function candidatePairs(features: readonly IncidentFeatures[]): { pairs: 
   if (undated.length > 0) {
     const allCells = new Map<number, number[]>();
     const allPlaces = new Map<string, number[]>();
+    const widest = maxRadius(features);
     features.forEach((f, i) => {
       if (f.lat !== null && f.lon !== null) push(allCells, cellKey(...cellOf(f.lat, f.lon)), i);
       for (const p of f.placeKeys) push(allPlaces, p, i);
@@ -145,7 +146,7 @@ export function candidatePairs(features: readonly IncidentFeatures[]): { pairs: 
       if (f.lat !== null && f.lon !== null) {
         const [cy, cx] = cellOf(f.lat, f.lon);
         // Reach: this point's radius, the largest other radius, and the slack the scorer allows.
-        const [ry, rx] = cellReach(f.radiusKm + maxRadius(features) + 2, f.lat);
+        const [ry, rx] = cellReach(f.radiusKm + widest + 2, f.lat);
         for (let y = cy - ry; y <= cy + ry; y++) {
           for (let x = cx - rx; x <= cx + rx; x++) for (const j of allCells.get(cellKey(y, x)) ?? []) add(i, j);
         }
