@@ -7,6 +7,8 @@ import { IncidentView } from '../features/incidents/IncidentView';
 import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
 import { SearchPage } from '../features/search/SearchPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
+import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { MergePage } from '../features/duplicates/MergePage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,6 +24,7 @@ import { Layout } from './Layout';
  *   #/incidents/new, #/incidents/:id/edit          the incident editor
  *   #/incidents/:id/sources/new, #/sources/:id[/edit] sources and their captures
  *   #/search?q=…&kind=…    search across incidents, sources and victims
+ *   #/duplicates, #/duplicates/merge?survivor=…&absorbed=…   duplicate pairs; merging two incidents
  */
 export function App() {
   return (
@@ -43,6 +46,8 @@ export function App() {
             <Route path="map/locate" element={<LocateRoute />} />
             <Route path="reviews" element={<ReviewsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="duplicates" element={<DuplicatesPage />} />
+            <Route path="duplicates/merge" element={<MergePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
