@@ -42,6 +42,8 @@ const KEYS: Record<string, readonly string[]> = {
   grade_history: ['id'],
   review_decisions: ['id'],
   data_problems: ['id'],
+  duplicate_decisions: ['incident_a', 'incident_b'],
+  duplicate_merges: ['id'],
 };
 
 /**

@@ -25,6 +25,7 @@ import { importHandlers } from './importHandlers';
 import { importJobHandlers } from './importJobHandlers';
 import { mapPoints, mapSummaries, mapTimeline } from './map';
 import { strikeHandlers } from './strikeHandlers';
+import { duplicatesHandlers } from './crossref/duplicatesHandlers';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   'map:timeline': mapTimeline,
   'map:summaries': mapSummaries,
   ...strikeHandlers,
+  ...duplicatesHandlers,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

@@ -65,6 +65,13 @@ export const CHANNEL_NAMES = [
   'strikeMatches:forIncident',
   'strikeMatches:decide',
   'strikeMatches:queue',
+  'duplicates:compute',
+  'duplicates:list',
+  'duplicates:decide',
+  'duplicates:mergePreview',
+  'duplicates:merge',
+  'duplicates:undoMerge',
+  'duplicates:merges',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -23,6 +23,7 @@ import { mapContract } from './contracts/map';
 import { importsContract } from './contracts/imports';
 import { importJobsContract } from './contracts/importJobs';
 import { strikesContract } from './contracts/strikes';
+import { duplicatesContract } from './contracts/duplicates';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -114,6 +115,7 @@ export const contract = {
   ...importsContract,
   ...importJobsContract,
   ...strikesContract,
+  ...duplicatesContract,
 } as const;
 
 export type Contract = typeof contract;

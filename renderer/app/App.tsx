@@ -11,6 +11,8 @@ import { StrikeReportsPage } from '../features/strikes/StrikeReportsPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
 import { ImportPage } from '../features/import/ImportPage';
 import { SavedReportPage } from '../features/import/SavedReportPage';
+import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { MergePage } from '../features/duplicates/MergePage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -28,6 +30,7 @@ import { Layout } from './Layout';
  *   #/search?q=…&kind=…    search across incidents, sources and victims
  *   #/import, #/import/reports/:id   File → Import… (Airwars archive or any CSV), saved reports
  *   #/strikes, #/strikes/queue  belligerents' strike reports; incidents with candidates to review
+ *   #/duplicates, #/duplicates/merge?survivor=…&absorbed=…   duplicate pairs; merging two incidents
  */
 export function App() {
   return (
@@ -53,6 +56,8 @@ export function App() {
             <Route path="import/reports/:id" element={<SavedReportPage />} />
             <Route path="strikes" element={<StrikeReportsPage />} />
             <Route path="strikes/queue" element={<StrikeQueuePage />} />
+            <Route path="duplicates" element={<DuplicatesPage />} />
+            <Route path="duplicates/merge" element={<MergePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -39,6 +39,7 @@ export function Layout() {
             <NavLink to="/audit">Audit trail</NavLink>
             <NavLink to="/import">Import</NavLink>
             <NavLink to="/strikes">Strike reports</NavLink>
+            <NavLink to="/duplicates">Duplicates</NavLink>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}

@@ -153,6 +153,13 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'importMappings:delete': [{ why: 'empty name', input: { name: '' }, path: 'name' }],
   'dialog:choosePath': [{ why: 'unknown kind', input: { kind: 'printer' }, path: 'kind' }],
   ...STRIKE_BAD_INPUTS,
+  'duplicates:compute': [{ why: 'unexpected field', input: { all: true } }],
+  'duplicates:list': [{ why: 'unknown decision', input: { decision: 'maybe' }, path: 'decision' }],
+  'duplicates:decide': [{ why: 'no incident', input: { incidentA: '', incidentB: 'x', decision: 'not_duplicate' }, path: 'incidentA' }],
+  'duplicates:mergePreview': [{ why: 'no survivor', input: { absorbedId: 'x' }, path: 'survivorId' }],
+  'duplicates:merge': [{ why: 'unknown field picked', input: { survivorId: 'a', absorbedId: 'b', picks: { secret: 'absorbed' } } }],
+  'duplicates:undoMerge': [{ why: 'no merge id', input: { mergeId: '' }, path: 'mergeId' }],
+  'duplicates:merges': [{ why: 'unexpected field', input: { all: true } }],
 };
 
 describe('contract handlers', () => {
