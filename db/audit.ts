@@ -41,6 +41,8 @@ const KEYS: Record<string, readonly string[]> = {
   grade_history: ['id'],
   review_decisions: ['id'],
   data_problems: ['id'],
+  repeat_dismissals: ['source_a', 'source_b'],
+  victim_pair_dismissals: ['victim_a', 'victim_b'],
 };
 
 /**

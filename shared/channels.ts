@@ -47,6 +47,16 @@ export const CHANNEL_NAMES = [
   'imports:get',
   'dataProblems:list',
   'export:csv',
+  'sources:independence',
+  'sources:markRepeat',
+  'sources:unmarkRepeat',
+  'sources:dismissRepeat',
+  'sources:findOriginal',
+  'victims:reconcileQueue',
+  'victims:reconcile',
+  'victims:dismissPair',
+  'victims:unlink',
+  'victims:groups',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

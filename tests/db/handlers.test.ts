@@ -139,6 +139,16 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
   'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
   'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
+  'sources:independence': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
+  'sources:markRepeat': [{ why: 'no original', input: { sourceId: 'x' }, path: 'originalId' }],
+  'sources:unmarkRepeat': [{ why: 'empty id', input: { sourceId: '' }, path: 'sourceId' }],
+  'sources:dismissRepeat': [{ why: 'no other source', input: { sourceId: 'x' }, path: 'otherId' }],
+  'sources:findOriginal': [{ why: 'query too long', input: { query: 'x'.repeat(201) }, path: 'query' }],
+  'victims:reconcileQueue': [{ why: 'limit too large', input: { limit: 100000 }, path: 'limit' }],
+  'victims:reconcile': [{ why: 'one victim only', input: { victimIds: ['a'] } }],
+  'victims:dismissPair': [{ why: 'empty id', input: { victimIds: ['a', ''] }, path: 'victimIds.1' }],
+  'victims:unlink': [{ why: 'no victim', input: {} }],
+  'victims:groups': [{ why: 'empty incident id', input: { incidentId: '' }, path: 'incidentId' }],
 };
 
 describe('contract handlers', () => {
