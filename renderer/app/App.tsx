@@ -7,6 +7,7 @@ import { IncidentView } from '../features/incidents/IncidentView';
 import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
 import { SearchPage } from '../features/search/SearchPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
+import { ReconcilePage } from '../features/reconcile/ReconcilePage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,6 +23,7 @@ import { Layout } from './Layout';
  *   #/incidents/new, #/incidents/:id/edit          the incident editor
  *   #/incidents/:id/sources/new, #/sources/:id[/edit] sources and their captures
  *   #/search?q=…&kind=…    search across incidents, sources and victims
+ *   #/victims/reconcile    victim records that are probably one person, to confirm or keep apart
  */
 export function App() {
   return (
@@ -43,6 +45,7 @@ export function App() {
             <Route path="map/locate" element={<LocateRoute />} />
             <Route path="reviews" element={<ReviewsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="victims/reconcile" element={<ReconcilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

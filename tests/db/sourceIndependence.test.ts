@@ -11,7 +11,8 @@ const fields = {
   credibilityNotes: null, sensitivePersonal: false, sensitiveGraphic: false,
 } as const;
 
-function source(cf: CaseFile, incidentId: string, v: Partial<Record<keyof typeof fields, string | null>>) {
+type Text = 'outlet' | 'title' | 'url' | 'publishedDate' | 'excerptOriginal';
+function source(cf: CaseFile, incidentId: string, v: Partial<Record<Text, string | null>>) {
   return call(cf, 'sources:create', { incidentIds: [incidentId], source: { ...fields, ...v }, allowDuplicate: true });
 }
 
