@@ -44,6 +44,8 @@ const KEYS: Record<string, readonly string[]> = {
   data_problems: ['id'],
   duplicate_decisions: ['incident_a', 'incident_b'],
   duplicate_merges: ['id'],
+  repeat_dismissals: ['source_a', 'source_b'],
+  victim_pair_dismissals: ['victim_a', 'victim_b'],
 };
 
 /**

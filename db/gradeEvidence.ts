@@ -6,6 +6,7 @@
 import type { BelligerentPosition, Involvement, StrikeStatus } from '../shared/domain';
 import { suggestGrade, type GradeEvidence, type GradeSuggestion } from '../shared/gradeSuggestion';
 import type { CaseFile } from './casefile';
+import { countIndependentSources } from './sourceIndependence';
 
 interface IncidentFacts {
   strike_status: StrikeStatus | null;
@@ -25,15 +26,7 @@ interface BelligerentRow {
   conceded_injured_max: number | null;
 }
 
-/**
- * One key per independent source: the outlet (several articles of one outlet are one source),
- * the account on social media (each account speaks for itself), else the source itself.
- */
-const INDEPENDENT_KEY = `CASE
-  WHEN s.kind = 'social_media' THEN coalesce(lower(trim(s.outlet)), '') || char(31) || coalesce(lower(trim(s.author)), s.id)
-  ELSE coalesce(lower(trim(s.outlet)), lower(trim(s.author)), s.id)
-END`;
-
+/** Independent sources: one per outlet or account, repeats resolved to their originals (db/sourceIndependence.ts). */
 export function gatherEvidence(cf: CaseFile, incidentId: string): GradeEvidence {
   const db = cf.db;
   const i = db
@@ -43,13 +36,7 @@ export function gatherEvidence(cf: CaseFile, incidentId: string): GradeEvidence 
   const belligerents = db
     .prepare('SELECT * FROM incident_belligerents WHERE incident_id = ? ORDER BY ord')
     .all(incidentId) as BelligerentRow[];
-  const sources = db
-    .prepare(
-      `SELECT count(DISTINCT ${INDEPENDENT_KEY}) AS n
-       FROM source_incidents si JOIN sources s ON s.id = si.source_id
-       WHERE si.incident_id = ? AND s.kind <> 'belligerent_statement' AND s.repeats_source_id IS NULL`,
-    )
-    .get(incidentId) as { n: number };
+  const sources = countIndependentSources(cf, incidentId);
   const matches = db
     .prepare("SELECT count(*) AS n FROM strike_matches WHERE incident_id = ? AND decision = 'accepted'")
     .get(incidentId) as { n: number };
@@ -67,7 +54,9 @@ export function gatherEvidence(cf: CaseFile, incidentId: string): GradeEvidence 
       concededKilled: { min: b.conceded_killed_min, max: b.conceded_killed_max },
       concededInjured: { min: b.conceded_injured_min, max: b.conceded_injured_max },
     })),
-    independentSources: sources.n,
+    independentSources: sources.independent,
+    sourcesLogged: sources.logged,
+    repeatedSources: sources.repeats,
     strikeStatus: i.strike_status,
     acceptedStrikeMatches: matches.n,
     civiliansKilled: { min: i.killed_min, max: i.killed_max },

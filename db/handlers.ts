@@ -26,6 +26,7 @@ import { importJobHandlers } from './importJobHandlers';
 import { mapPoints, mapSummaries, mapTimeline } from './map';
 import { strikeHandlers } from './strikeHandlers';
 import { duplicatesHandlers } from './crossref/duplicatesHandlers';
+import { reconcileHandlers } from './reconcileHandlers';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -49,6 +50,7 @@ export const handlers: Handlers = {
   'map:summaries': mapSummaries,
   ...strikeHandlers,
   ...duplicatesHandlers,
+  ...reconcileHandlers,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

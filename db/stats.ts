@@ -12,6 +12,7 @@ import type { GradeTotals, Stats } from '../shared/schemas';
 import type { CaseFile } from './casefile';
 import { filterSql } from './filters';
 import { resolveFilter } from './me';
+import { namedByGrade, namedPeople } from './namedPeople';
 
 interface GradeRow {
   grade: Grade | null;
@@ -54,6 +55,8 @@ const s = (col: string) => `coalesce(sum(i.${col}), 0)`;
 
 export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'>): Stats {
   const { where, params } = filterSql(resolveFilter(cf, input.filter));
+  const filter = { where, params };
+  const named = namedByGrade(cf, filter);
   const rows = cf.db
     .prepare(
       `SELECT i.grade AS grade, count(*) AS incidents,
@@ -61,9 +64,7 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
          ${s('injured_min')} AS injured_min, ${s('injured_max')} AS injured_max,
          ${s('children_killed_min')} AS children_min, ${s('children_killed_max')} AS children_max,
          ${s('women_killed_min')} AS women_min, ${s('women_killed_max')} AS women_max,
-         ${s('men_killed_min')} AS men_min, ${s('men_killed_max')} AS men_max,
-         coalesce(sum((SELECT count(*) FROM victims v WHERE v.incident_id = i.id
-             AND (trim(coalesce(v.name_latin, '')) <> '' OR trim(coalesce(v.name_local, '')) <> ''))), 0) AS named
+         ${s('men_killed_min')} AS men_min, ${s('men_killed_max')} AS men_max
        FROM incidents i ${where}
        GROUP BY i.grade`,
     )
@@ -79,12 +80,14 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
       children: { min: r.children_min, max: r.children_max },
       women: { min: r.women_min, max: r.women_max },
       men: { min: r.men_min, max: r.men_max },
-      namedVictims: r.named,
+      namedVictims: named.get(r.grade ?? 'ungraded') ?? 0,
     };
     grades[r.grade ?? 'ungraded'] = t;
     incidents += r.incidents;
   }
   const headline = HEADLINE_GRADES.reduce((acc, g) => addTotals(acc, grades[g]), emptyTotals());
+  // A person named in a Confirmed and in a Fair incident is one named victim of the headline.
+  headline.namedVictims = namedPeople(cf, filter, HEADLINE_GRADES).people;
 
   const conceded = cf.db
     .prepare(
@@ -110,5 +113,6 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
       killed: { min: conceded.killed_min, max: conceded.killed_max },
       injured: { min: conceded.injured_min, max: conceded.injured_max },
     },
+    namedPeople: namedPeople(cf, filter, null),
   };
 }

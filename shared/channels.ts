@@ -72,6 +72,16 @@ export const CHANNEL_NAMES = [
   'duplicates:merge',
   'duplicates:undoMerge',
   'duplicates:merges',
+  'sources:independence',
+  'sources:markRepeat',
+  'sources:unmarkRepeat',
+  'sources:dismissRepeat',
+  'sources:findOriginal',
+  'victims:reconcileQueue',
+  'victims:reconcile',
+  'victims:dismissPair',
+  'victims:unlink',
+  'victims:groups',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

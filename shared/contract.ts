@@ -24,6 +24,7 @@ import { importsContract } from './contracts/imports';
 import { importJobsContract } from './contracts/importJobs';
 import { strikesContract } from './contracts/strikes';
 import { duplicatesContract } from './contracts/duplicates';
+import { reconcileContract } from './contracts/reconcile';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -116,6 +117,7 @@ export const contract = {
   ...importJobsContract,
   ...strikesContract,
   ...duplicatesContract,
+  ...reconcileContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -33,6 +33,13 @@ export interface GradeEvidence {
    * belligerents' own statements left out (they count as positions, not as sources).
    */
   independentSources: number;
+  /**
+   * Sources logged for the incident (belligerents' statements left out), and those marked as
+   * repeating another source, with the original each resolves to (chains followed): what the
+   * explanation says was left out of the independent count. Absent in evidence recorded before.
+   */
+  sourcesLogged?: number;
+  repeatedSources?: { source: string; original: string }[];
   strikeStatus: StrikeStatus | null;
   /** Belligerent strike reports matched to this incident and accepted by a reviewer. */
   acceptedStrikeMatches: number;
@@ -107,10 +114,30 @@ function combatants(e: GradeEvidence): Finding | null {
   };
 }
 
+/**
+ * How the sources were counted, when fewer count than are logged: "3 sources logged, 2
+ * independent: 1 repeats Halab Today."
+ */
+export function sourceCounting(e: GradeEvidence): string | null {
+  const logged = e.sourcesLogged;
+  if (logged === undefined || logged === e.independentSources) return null;
+  const byOriginal = new Map<string, number>();
+  for (const r of e.repeatedSources ?? []) byOriginal.set(r.original, (byOriginal.get(r.original) ?? 0) + 1);
+  const repeats = [...byOriginal].map(([original, n]) => `${n} ${n === 1 ? 'repeats' : 'repeat'} ${original}`);
+  const parts = [
+    repeats.length ? repeats.join(', ') : null,
+    logged - (e.repeatedSources?.length ?? 0) > e.independentSources ? 'several from one outlet or account count once' : null,
+  ].filter(Boolean);
+  return `${plural(logged, 'source')} logged, ${e.independentSources} independent${parts.length ? `: ${parts.join('; ')}` : ''}. A repeat (a repost or wire copy) counts only as the source it copies.`;
+}
+
 /** What the reviewer should know that no rule turns into a grade. */
 function notes(e: GradeEvidence): string[] {
-  if (e.victimsContested === 0) return [];
+  const counting = sourceCounting(e);
+  const out = counting ? [counting] : [];
+  if (e.victimsContested === 0) return out;
   return [
+    ...out,
     `The civilian status of ${e.victimsContested} of the ${plural(e.victimsKilled, 'victim')} recorded as killed is contested. That alone does not suggest Discounted: civilian status is assumed unless there is evidence to the contrary, and a claim made only by the belligerent accused does not settle it.`,
   ];
 }

@@ -260,6 +260,12 @@ export const statsSchema = z.object({
   }),
   headline: gradeTotals,
   conceded: z.object({ incidents: z.number().int(), killed: rangeSchema, injured: rangeSchema }),
+  /**
+   * Named victims over the filtered incidents of every grade, counted as people (records
+   * reconciled as one person count once): how many people, from how many records, and how
+   * many of them appear in more than one incident.
+   */
+  namedPeople: z.object({ people: z.number().int(), records: z.number().int(), inSeveralIncidents: z.number().int() }),
 });
 export type Stats = z.output<typeof statsSchema>;
 

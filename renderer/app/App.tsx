@@ -13,6 +13,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { SavedReportPage } from '../features/import/SavedReportPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
 import { MergePage } from '../features/duplicates/MergePage';
+import { ReconcilePage } from '../features/reconcile/ReconcilePage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -31,6 +32,7 @@ import { Layout } from './Layout';
  *   #/import, #/import/reports/:id   File → Import… (Airwars archive or any CSV), saved reports
  *   #/strikes, #/strikes/queue  belligerents' strike reports; incidents with candidates to review
  *   #/duplicates, #/duplicates/merge?survivor=…&absorbed=…   duplicate pairs; merging two incidents
+ *   #/victims/reconcile    victim records that are probably one person, to confirm or keep apart
  */
 export function App() {
   return (
@@ -58,6 +60,7 @@ export function App() {
             <Route path="strikes/queue" element={<StrikeQueuePage />} />
             <Route path="duplicates" element={<DuplicatesPage />} />
             <Route path="duplicates/merge" element={<MergePage />} />
+            <Route path="victims/reconcile" element={<ReconcilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -40,6 +40,7 @@ export function Layout() {
             <NavLink to="/import">Import</NavLink>
             <NavLink to="/strikes">Strike reports</NavLink>
             <NavLink to="/duplicates">Duplicates</NavLink>
+            <NavLink to="/victims/reconcile">Same person?</NavLink>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}

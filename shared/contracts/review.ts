@@ -23,6 +23,8 @@ export const gradeEvidenceSchema = z.object({
     }),
   ),
   independentSources: z.number().int(),
+  sourcesLogged: z.number().int().optional(),
+  repeatedSources: z.array(z.object({ source: z.string(), original: z.string() })).optional(),
   strikeStatus: z.enum(STRIKE_STATUSES).nullable(),
   acceptedStrikeMatches: z.number().int(),
   civiliansKilled: maybeRangeSchema,

@@ -24,7 +24,7 @@ describe('casefile command', () => {
     const stats = await run('stats', file, '--json');
     expect(stats.code).toBe(0);
     const printed = JSON.parse(stats.out);
-    expect(Object.keys(printed)).toEqual(['incidents', 'grades', 'headline', 'conceded']);
+    expect(Object.keys(printed)).toEqual(['incidents', 'grades', 'headline', 'conceded', 'namedPeople']);
     expect(statsSchema.strict().parse(printed)).toBeTruthy();
     const cf = openCaseFile(file);
     expect(printed).toEqual(call(cf, 'stats:get', {}));

@@ -160,6 +160,16 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'duplicates:merge': [{ why: 'unknown field picked', input: { survivorId: 'a', absorbedId: 'b', picks: { secret: 'absorbed' } } }],
   'duplicates:undoMerge': [{ why: 'no merge id', input: { mergeId: '' }, path: 'mergeId' }],
   'duplicates:merges': [{ why: 'unexpected field', input: { all: true } }],
+  'sources:independence': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
+  'sources:markRepeat': [{ why: 'no original', input: { sourceId: 'x' }, path: 'originalId' }],
+  'sources:unmarkRepeat': [{ why: 'empty id', input: { sourceId: '' }, path: 'sourceId' }],
+  'sources:dismissRepeat': [{ why: 'no other source', input: { sourceId: 'x' }, path: 'otherId' }],
+  'sources:findOriginal': [{ why: 'query too long', input: { query: 'x'.repeat(201) }, path: 'query' }],
+  'victims:reconcileQueue': [{ why: 'limit too large', input: { limit: 100000 }, path: 'limit' }],
+  'victims:reconcile': [{ why: 'one victim only', input: { victimIds: ['a'] } }],
+  'victims:dismissPair': [{ why: 'empty id', input: { victimIds: ['a', ''] }, path: 'victimIds.1' }],
+  'victims:unlink': [{ why: 'no victim', input: {} }],
+  'victims:groups': [{ why: 'empty incident id', input: { incidentId: '' }, path: 'incidentId' }],
 };
 
 describe('contract handlers', () => {

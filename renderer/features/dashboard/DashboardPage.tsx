@@ -8,6 +8,7 @@ import { ConcededCard } from './ConcededCard';
 import { GradeCard } from './GradeCard';
 import { HeadlineCard } from './HeadlineCard';
 import { MonthlyChart } from './MonthlyChart';
+import { NamedPeopleCard } from './NamedPeopleCard';
 import './dashboard.css';
 
 /** The case's totals: the published headline, each grade apart, and what belligerents conceded. */
@@ -32,6 +33,7 @@ export function DashboardPage() {
           <div className="card-grid">
             <HeadlineCard totals={data.headline} filter={filter} />
             <ConcededCard conceded={data.conceded} filter={filter} />
+            <NamedPeopleCard people={data.namedPeople} />
           </div>
           <div className="card-grid grades">
             {GRADE_FILTER_VALUES.map((g) => (

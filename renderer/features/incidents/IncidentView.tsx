@@ -15,6 +15,7 @@ import { IncidentWhenWhere } from './IncidentWhenWhere';
 import { SourceList } from './SourceList';
 import { VictimTable } from './VictimTable';
 import { StrikeCandidates } from '../strikes/StrikeCandidates';
+import { VictimGroups } from './VictimGroups';
 
 /** One incident, read-only: everything the case file holds about it, and its history. */
 export function IncidentView() {
@@ -82,6 +83,7 @@ function IncidentBody({ incident: i, onChanged }: { incident: IncidentDetail; on
       <StrikeCandidates incidentId={i.id} onDecided={() => setEvidenceVersion((v) => v + 1)} />
       <SourceList sources={i.sources} incidentId={i.id} />
       <VictimTable victims={i.victims} />
+      <VictimGroups key={i.updatedAt} incidentId={i.id} records={i.victims.length} />
       {/* Keyed by the last change, so a review step made above shows here at once. */}
       <AuditHistory key={i.updatedAt} entityId={i.id} />
       <p className="muted small">

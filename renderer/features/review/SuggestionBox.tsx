@@ -17,7 +17,9 @@ export function SuggestionBox({ state }: { state: ReviewState }) {
         ))}
       </ul>
       <p className="muted small">
-        From: {e.independentSources} independent {e.independentSources === 1 ? 'source' : 'sources'}; strike{' '}
+        From: <span data-testid="independent-sources">{e.independentSources}</span> independent{' '}
+        {e.independentSources === 1 ? 'source' : 'sources'}
+        {e.sourcesLogged !== undefined && e.sourcesLogged !== e.independentSources ? ` (of ${e.sourcesLogged} logged)` : ''}; strike{' '}
         {labelOf(STRIKE_STATUS_LABELS, e.strikeStatus, 'status not recorded').toLowerCase()}; {e.belligerents.length}{' '}
         {e.belligerents.length === 1 ? 'belligerent' : 'belligerents'}
         {e.acceptedStrikeMatches > 0 ? `; ${e.acceptedStrikeMatches} matched strike reports` : ''}. The suggestion only

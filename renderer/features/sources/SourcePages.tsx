@@ -10,6 +10,7 @@ import { CaptureDropZone } from './CaptureDropZone';
 import { CaptureList } from './CaptureList';
 import { SourceForm } from './SourceForm';
 import { SourceIncidents } from './SourceIncidents';
+import { SourceIndependencePanel } from './SourceIndependencePanel';
 import '../../styles/workbench.css';
 
 /** #/sources/:id — one source: what it says, its captures, and the incidents it supports. */
@@ -63,6 +64,7 @@ export function SourcePage() {
             <CaptureDropZone sourceId={s.id} existing={s.captures} onAdded={reload} />
           </section>
           <SourceIncidents source={s} onChanged={reload} />
+          <SourceIndependencePanel sourceId={s.id} />
         </>
       )}
     </article>

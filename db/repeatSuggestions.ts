@@ -1,0 +1,202 @@
+/**
+ * Likely repeats: pairs of sources that are probably one report told twice, with the reasons.
+ *   - capture   the same file (SHA-256) is captured for both;
+ *   - url       the same web page once addresses are normalised (db/duplicates.ts urlKey);
+ *   - archive_url  the same archived copy;
+ *   - excerpt   near-identical excerpts (original, or translation): the Jaccard similarity of
+ *               their word 3-shingles, after the search normalisation, is at least 0.5.
+ * Why 0.5: a wire copy that adds an attribution line of 10 words to a 40-word report keeps
+ * J ≈ 0.75; one that also rewords a word in ten still keeps J ≈ 0.55. Two independent reports
+ * of one strike share stock phrases ("killed N civilians in an airstrike on …") but word the
+ * rest their own way: their 3-shingles overlap far less (J well under 0.3). Excerpts under 8
+ * words are not compared (too little text to tell a copy from a coincidence).
+ * Candidates come from an inverted index of shingles (shingles shared by over 200 excerpts are
+ * boilerplate and do not propose pairs), never from all pairs.
+ * Pairs already decided (one repeats the other, directly or through a chain) or dismissed are
+ * left out. The earlier source (published first, else logged first) is proposed as original.
+ */
+import type { RepeatSuggestion } from '../shared/contracts/reconcile';
+import { normalizeSearchText } from '../shared/textNormalize';
+import type { Row } from './audit';
+import type { CaseFile } from './casefile';
+import { memoUntilChange } from './crossrefCache';
+import { urlKey } from './duplicates';
+import { rowToSourceRef } from './sourceIndependence';
+
+export const EXCERPT_THRESHOLD = 0.5;
+const MIN_WORDS = 8;
+const SHINGLE = 3;
+const BOILERPLATE_DF = 200;
+
+type Reason = RepeatSuggestion['reasons'][number];
+
+interface PairAcc {
+  a: number;
+  b: number;
+  reasons: Reason[];
+  similarity: number | null;
+}
+
+export function shingles(text: string | null): Set<string> {
+  const out = new Set<string>();
+  if (!text) return out;
+  const words = normalizeSearchText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < MIN_WORDS) return out;
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Pairs (i < j) of items sharing a key. */
+function groupPairs(keys: (string | null)[], add: (i: number, j: number, key: string) => void): void {
+  const groups = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (!k) return;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  for (const [key, g] of groups) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) add(g[x]!, g[y]!, key);
+}
+
+function excerptPairs(texts: (string | null)[], add: (i: number, j: number, sim: number) => void): void {
+  const sets = texts.map(shingles);
+  const index = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const s of set) {
+      const list = index.get(s);
+      if (list) list.push(i);
+      else index.set(s, [i]);
+    }
+  });
+  const seen = new Set<string>();
+  for (const list of index.values()) {
+    if (list.length < 2 || list.length > BOILERPLATE_DF) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const k = `${list[x]}|${list[y]}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const sim = jaccard(sets[list[x]!]!, sets[list[y]!]!);
+        if (sim >= EXCERPT_THRESHOLD) add(list[x]!, list[y]!, sim);
+      }
+    }
+  }
+}
+
+function rootOf(ids: Map<string, number>, repeats: (string | null)[], i: number): number {
+  let cur = i;
+  for (let n = 0; n < 50; n++) {
+    const next = repeats[cur] ? ids.get(repeats[cur]!) : undefined;
+    if (next === undefined || next === i) break;
+    cur = next;
+  }
+  return cur;
+}
+
+function compute(cf: CaseFile): RepeatSuggestion[] {
+  const rows = cf.db
+    .prepare(
+      `SELECT s.id, s.title, s.outlet, s.author, s.kind, s.url, s.archive_url, s.published_date, s.created_at,
+         s.excerpt_original, s.excerpt_translation, s.repeats_source_id
+       FROM sources s ORDER BY s.rowid`,
+    )
+    .all() as Row[];
+  const codes = new Map(
+    (
+      cf.db
+        .prepare(
+          `SELECT source_id AS id, group_concat(code, ' ') AS codes FROM
+             (SELECT si.source_id, i.code FROM source_incidents si JOIN incidents i ON i.id = si.incident_id ORDER BY si.source_id, i.code)
+           GROUP BY source_id`,
+        )
+        .all() as { id: string; codes: string }[]
+    ).map((c) => [c.id, c.codes]),
+  );
+  const ref = (r: Row) => rowToSourceRef({ ...r, codes: codes.get(String(r.id)) ?? null });
+  const ids = new Map(rows.map((r, i) => [String(r.id), i]));
+  const pairs = new Map<string, PairAcc>();
+  const acc = (i: number, j: number): PairAcc => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const k = `${a}|${b}`;
+    let p = pairs.get(k);
+    if (!p) pairs.set(k, (p = { a, b, reasons: [], similarity: null }));
+    return p;
+  };
+
+  const captures = cf.db
+    .prepare(
+      `SELECT c1.source_id AS a, c2.source_id AS b, c1.file_name AS file FROM captures c1
+       JOIN captures c2 ON c2.sha256 = c1.sha256 AND c2.source_id > c1.source_id`,
+    )
+    .all() as { a: string; b: string; file: string }[];
+  for (const c of captures) {
+    const [i, j] = [ids.get(c.a), ids.get(c.b)];
+    if (i === undefined || j === undefined) continue;
+    const p = acc(i, j);
+    if (!p.reasons.some((r) => r.kind === 'capture')) p.reasons.push({ kind: 'capture', text: `The same file is captured for both (${c.file})` });
+  }
+  groupPairs(
+    rows.map((r) => (r.url ? urlKey(String(r.url)) : null)),
+    (i, j) => acc(i, j).reasons.push({ kind: 'url', text: 'The same web address, once normalised' }),
+  );
+  groupPairs(
+    rows.map((r) => (r.archive_url ? urlKey(String(r.archive_url)) : null)),
+    (i, j) => acc(i, j).reasons.push({ kind: 'archive_url', text: 'The same archived copy' }),
+  );
+  for (const field of ['excerpt_original', 'excerpt_translation'] as const) {
+    excerptPairs(
+      rows.map((r) => (r[field] as string | null) ?? null),
+      (i, j, sim) => {
+        const p = acc(i, j);
+        if (p.similarity !== null && p.similarity >= sim) return;
+        p.reasons = p.reasons.filter((r) => r.kind !== 'excerpt');
+        p.similarity = sim;
+        const which = field === 'excerpt_original' ? 'excerpts' : 'translated excerpts';
+        p.reasons.push({ kind: 'excerpt', text: `Near-identical ${which} (${Math.round(sim * 100)}% of their word sequences shared)` });
+      },
+    );
+  }
+
+  const dismissed = new Set(
+    (cf.db.prepare('SELECT source_a, source_b FROM repeat_dismissals').all() as { source_a: string; source_b: string }[]).map(
+      (d) => `${d.source_a}|${d.source_b}`,
+    ),
+  );
+  const repeats = rows.map((r) => (r.repeats_source_id as string | null) ?? null);
+  const out: RepeatSuggestion[] = [];
+  for (const p of pairs.values()) {
+    const [ra, rb] = [rows[p.a]!, rows[p.b]!];
+    const [ia, ib] = [String(ra.id), String(rb.id)];
+    if (dismissed.has(ia < ib ? `${ia}|${ib}` : `${ib}|${ia}`)) continue;
+    if (rootOf(ids, repeats, p.a) === rootOf(ids, repeats, p.b)) continue;
+    const earlier = (r: Row) => `${r.published_date ?? '9999'}|${r.created_at}`;
+    const aFirst = earlier(ra) <= earlier(rb);
+    out.push({
+      original: ref(aFirst ? ra : rb),
+      repeat: ref(aFirst ? rb : ra),
+      reasons: p.reasons,
+      similarity: p.similarity,
+    });
+  }
+  const weight = (s: RepeatSuggestion) => s.reasons.length + (s.similarity ?? 0);
+  return out.sort((x, y) => weight(y) - weight(x));
+}
+
+/** Every likely repeat in the case, strongest first. */
+export function repeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
+  return memoUntilChange(cf, 'repeatSuggestions', () => compute(cf));
+}
+
+export function suggestionsForSource(cf: CaseFile, sourceId: string): RepeatSuggestion[] {
+  return repeatSuggestions(cf)
+    .filter((s) => s.repeat.id === sourceId || s.original.id === sourceId)
+    .slice(0, 20);
+}
