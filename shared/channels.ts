@@ -47,6 +47,14 @@ export const CHANNEL_NAMES = [
   'imports:get',
   'dataProblems:list',
   'export:csv',
+  'bundle:profiles',
+  'bundle:saveProfile',
+  'bundle:deleteProfile',
+  'bundle:preview',
+  'bundle:start',
+  'bundle:step',
+  'bundle:cancel',
+  'bundle:verify',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

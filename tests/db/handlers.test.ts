@@ -139,6 +139,17 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
   'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
   'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
+  'bundle:profiles': [{ why: 'unexpected field', input: { all: true } }],
+  'bundle:saveProfile': [
+    { why: 'empty name', input: { name: ' ', rules: {} }, path: 'name' },
+    { why: 'unknown rule', input: { name: 'press', rules: { leakEverything: true } }, path: 'rules' },
+  ],
+  'bundle:deleteProfile': [{ why: 'empty name', input: { name: '' }, path: 'name' }],
+  'bundle:preview': [{ why: 'no profile', input: { profile: '' }, path: 'profile' }],
+  'bundle:start': [{ why: 'not a zip path', input: { profile: 'internal', out: '/tmp/x.txt' }, path: 'out' }],
+  'bundle:step': [{ why: 'empty job id', input: { jobId: '' }, path: 'jobId' }],
+  'bundle:cancel': [{ why: 'empty job id', input: { jobId: '' }, path: 'jobId' }],
+  'bundle:verify': [{ why: 'no path', input: { path: '' }, path: 'path' }],
 };
 
 describe('contract handlers', () => {
