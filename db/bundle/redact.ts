@@ -58,7 +58,7 @@ export function redactRows(cf: CaseFile, raw: Record<string, Row[]>, rules: Reda
     blank('incidents', 'internal_notes', (r) => `${r.code as string}: internal notes`, 'internal notes are not published');
     blank('victims', 'notes', (r) => `${codeOf.get(r.incident_id as string) ?? '?'}: notes on a victim`, "notes on victims are internal");
     blank('sources', 'credibility_notes', (r) => `Source ${(r.title as string) ?? (r.outlet as string) ?? r.id}: credibility notes`, 'credibility assessments are internal');
-    blank('incident_links', 'note', (r) => `Link between incidents: note`, 'notes on incident links are internal');
+    blank('incident_links', 'note', () => 'Link between incidents: note', 'notes on incident links are internal');
   }
 
   if (rules.unnameSensitiveVictims) {
