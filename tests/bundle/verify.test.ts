@@ -93,8 +93,8 @@ describe('casefile verify BUNDLE.zip', () => {
     );
     expect(report.problems).toHaveLength(3);
     const r = await run('verify', path);
-    expect(r.err).toMatch(/MISSING   csv\/victims\.csv/);
-    expect(r.err).toMatch(/EXTRA     notes\.txt/);
+    expect(r.err).toMatch(/MISSING {3}csv\/victims\.csv/);
+    expect(r.err).toMatch(/EXTRA {5}notes\.txt/);
     expect(() => readBundle(path)).toThrow(/failed verification; nothing was read/);
   });
 
