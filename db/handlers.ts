@@ -27,6 +27,7 @@ import { mapPoints, mapSummaries, mapTimeline } from './map';
 import { strikeHandlers } from './strikeHandlers';
 import { duplicatesHandlers } from './crossref/duplicatesHandlers';
 import { reconcileHandlers } from './reconcileHandlers';
+import { bundleHandlers } from './bundle/handlers';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -51,6 +52,7 @@ export const handlers: Handlers = {
   ...strikeHandlers,
   ...duplicatesHandlers,
   ...reconcileHandlers,
+  ...bundleHandlers,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

@@ -82,6 +82,14 @@ export const CHANNEL_NAMES = [
   'victims:dismissPair',
   'victims:unlink',
   'victims:groups',
+  'bundle:profiles',
+  'bundle:saveProfile',
+  'bundle:deleteProfile',
+  'bundle:preview',
+  'bundle:start',
+  'bundle:step',
+  'bundle:cancel',
+  'bundle:verify',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -25,6 +25,7 @@ import { importJobsContract } from './contracts/importJobs';
 import { strikesContract } from './contracts/strikes';
 import { duplicatesContract } from './contracts/duplicates';
 import { reconcileContract } from './contracts/reconcile';
+import { bundleContract } from './contracts/bundle';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -118,6 +119,7 @@ export const contract = {
   ...strikesContract,
   ...duplicatesContract,
   ...reconcileContract,
+  ...bundleContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { SavedReportPage } from '../features/import/SavedReportPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
 import { MergePage } from '../features/duplicates/MergePage';
 import { ReconcilePage } from '../features/reconcile/ReconcilePage';
+import { ExportPage } from '../features/bundle/ExportPage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -61,6 +62,7 @@ export function App() {
             <Route path="duplicates" element={<DuplicatesPage />} />
             <Route path="duplicates/merge" element={<MergePage />} />
             <Route path="victims/reconcile" element={<ReconcilePage />} />
+            <Route path="export" element={<ExportPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

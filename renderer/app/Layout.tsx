@@ -41,6 +41,7 @@ export function Layout() {
             <NavLink to="/strikes">Strike reports</NavLink>
             <NavLink to="/duplicates">Duplicates</NavLink>
             <NavLink to="/victims/reconcile">Same person?</NavLink>
+            <NavLink to={{ pathname: '/export', search }}>Export</NavLink>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}

@@ -170,6 +170,17 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'victims:dismissPair': [{ why: 'empty id', input: { victimIds: ['a', ''] }, path: 'victimIds.1' }],
   'victims:unlink': [{ why: 'no victim', input: {} }],
   'victims:groups': [{ why: 'empty incident id', input: { incidentId: '' }, path: 'incidentId' }],
+  'bundle:profiles': [{ why: 'unexpected field', input: { all: true } }],
+  'bundle:saveProfile': [
+    { why: 'empty name', input: { name: ' ', rules: {} }, path: 'name' },
+    { why: 'unknown rule', input: { name: 'press', rules: { leakEverything: true } }, path: 'rules' },
+  ],
+  'bundle:deleteProfile': [{ why: 'empty name', input: { name: '' }, path: 'name' }],
+  'bundle:preview': [{ why: 'no profile', input: { profile: '' }, path: 'profile' }],
+  'bundle:start': [{ why: 'not a zip path', input: { profile: 'internal', out: '/tmp/x.txt' }, path: 'out' }],
+  'bundle:step': [{ why: 'empty job id', input: { jobId: '' }, path: 'jobId' }],
+  'bundle:cancel': [{ why: 'empty job id', input: { jobId: '' }, path: 'jobId' }],
+  'bundle:verify': [{ why: 'no path', input: { path: '' }, path: 'path' }],
 };
 
 describe('contract handlers', () => {

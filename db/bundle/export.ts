@@ -1,0 +1,168 @@
+/**
+ * Export a case bundle (layout: db/bundle/format.ts). The work is a generator of progress
+ * steps, so the CLI runs it to the end and the app runs it a slice at a time (db/bundle/jobs.ts)
+ * with a progress bar. The zip is written beside its destination under a temporary name and
+ * renamed into place only when complete: a failed or cancelled export leaves nothing behind.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BundlePreview } from '../../shared/contracts/bundle';
+import type { Stats } from '../../shared/schemas';
+import type { CaseFile } from '../casefile';
+import { readMeta } from '../casefile';
+import { HandlerError } from '../errors';
+import type { ParsedFilter } from '../filters';
+import { keyFingerprint } from '../signing';
+import { computeStats, emptyTotals } from '../stats';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BUNDLE_PATHS, type BundleData, type BundleManifest, type ManifestFile } from './format';
+import { findBundleProfile } from './profiles';
+import { incidentPages, reportIndex } from './report';
+import { selectBundle, type Selection } from './select';
+import { csvFiles, incidentsGeoJson } from './tabular';
+import { signedManifestText } from './verify';
+import { createZipWriter } from './zip';
+
+export interface ExportRequest {
+  profile: string;
+  filter: ParsedFilter;
+}
+
+export interface ExportStep {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface ExportResult {
+  path: string;
+  sha256: string;
+  size: number;
+  files: number;
+  signed: boolean;
+  incidents: number;
+  manifest: BundleManifest;
+}
+
+function exporterKey(cf: CaseFile): string | null {
+  if (!cf.profile) return null;
+  return (cf.db.prepare('SELECT public_key FROM people WHERE id = ?').pluck().get(cf.profile.id) as string | null) ?? null;
+}
+
+/** The filter `casefile stats` would need to count exactly the bundle's incidents. */
+function statsFor(cf: CaseFile, sel: Selection): Stats {
+  const statuses = sel.profile.rules.statuses;
+  let status = sel.filter.status;
+  if (statuses) status = status && status.length ? status.filter((s) => statuses.includes(s)) : [...statuses];
+  if (status && status.length === 0) {
+    const grades = Object.fromEntries(['confirmed', 'fair', 'weak', 'contested', 'discounted', 'ungraded'].map((g) => [g, emptyTotals()])) as Stats['grades'];
+    return { incidents: 0, grades, headline: emptyTotals(), conceded: { incidents: 0, killed: { min: 0, max: 0 }, injured: { min: 0, max: 0 } } };
+  }
+  const stats = computeStats(cf, { filter: { ...sel.filter, ...(status ? { status } : {}) } });
+  if (stats.incidents !== sel.incidentIds.size) {
+    throw new Error(`the report's figures count ${stats.incidents} incidents but the bundle holds ${sel.incidentIds.size}`);
+  }
+  return stats;
+}
+
+function suggestedPath(cf: CaseFile, profile: string, now: string): string {
+  const stem = basename(cf.path).replace(/\.[^.]*$/, '');
+  return join(dirname(cf.path), `${stem}-${profile.replace(/[^\p{L}\p{N}_-]+/gu, '-')}-${now.slice(0, 10)}.zip`);
+}
+
+export function previewBundle(cf: CaseFile, req: ExportRequest): BundlePreview {
+  const sel = selectBundle(cf, findBundleProfile(cf, req.profile), req.filter);
+  const key = exporterKey(cf);
+  return {
+    profile: sel.profile,
+    included: {
+      incidents: sel.incidentIds.size,
+      sources: sel.tables.sources?.length ?? 0,
+      victims: sel.tables.victims?.length ?? 0,
+      captures: sel.files.length,
+      captureBytes: sel.files.reduce((n, f) => n + f.bytes.length, 0),
+    },
+    withheld: sel.withheld,
+    signer: cf.profile && key ? { name: cf.profile.name, fingerprint: keyFingerprint(key) } : null,
+    suggestedPath: suggestedPath(cf, sel.profile.name, cf.now()),
+  };
+}
+
+const STORED_TYPES = /^(image|video|audio)\/|^application\/(zip|gzip|x-7z|x-rar|pdf)/;
+
+export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: string }): Generator<ExportStep, ExportResult> {
+  const out = req.out;
+  if (existsSync(out)) throw new HandlerError('conflict', `${out} already exists; choose another file name (nothing was overwritten).`, [{ path: 'out', message: 'This file exists' }]);
+  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new HandlerError('invalid_input', `The folder ${dirname(out)} does not exist.`, [{ path: 'out', message: 'No such folder' }]);
+  const profile = findBundleProfile(cf, req.profile);
+  yield { phase: 'Selecting records', done: 0, total: 1 };
+  const sel = selectBundle(cf, profile, req.filter);
+  const meta = readMeta(cf);
+  const exportedAt = cf.now();
+  const stats = statsFor(cf, sel);
+  const incidents = sel.tables.incidents ?? [];
+  const total = 3 + 5 + sel.files.length + incidents.length + 1;
+  let done = 1;
+  const tmp = join(dirname(out), `.${basename(out)}.${randomUUID().slice(0, 8)}.partial`);
+  const zip = createZipWriter(tmp, { mtime: new Date(exportedAt) });
+  const files: ManifestFile[] = [];
+  const add = (path: string, bytes: Buffer, extra: { store?: boolean; originalSha256?: string } = {}) => {
+    zip.add(path, bytes, { store: extra.store ?? false });
+    files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ...(extra.originalSha256 ? { originalSha256: extra.originalSha256 } : {}) });
+    done++;
+  };
+  let finished = false;
+  try {
+    const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables };
+    add(BUNDLE_PATHS.data, Buffer.from(JSON.stringify(data), 'utf8'));
+    yield { phase: 'Writing spreadsheets and map data', done, total };
+    for (const f of csvFiles(sel.tables)) add(f.name, f.bytes);
+    add(BUNDLE_PATHS.geojson, incidentsGeoJson(sel.tables).bytes);
+    yield { phase: 'Adding captures', done, total };
+    for (const f of sel.files) {
+      add(`${BUNDLE_PATHS.capturesDir}${f.sha256}`, f.bytes, { store: STORED_TYPES.test(f.mime), ...(f.originalSha256 ? { originalSha256: f.originalSha256 } : {}) });
+      yield { phase: 'Adding captures', done, total };
+    }
+    const exporter = cf.profile?.name ?? cf.actor;
+    const reportInput = { caseTitle: meta.case_name ?? 'Case', profileName: profile.name, exportedAt, exporter, stats, tables: sel.tables };
+    add(BUNDLE_PATHS.reportIndex, Buffer.from(reportIndex(reportInput), 'utf8'));
+    let n = 0;
+    for (const p of incidentPages(reportInput)) {
+      add(p.name, Buffer.from(p.html, 'utf8'));
+      if (++n % 250 === 0) yield { phase: 'Writing the report', done, total };
+    }
+    const key = exporterKey(cf);
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      case: { id: meta.case_id ?? '', title: meta.case_name ?? null },
+      exporter: { name: exporter, personId: cf.profile?.id ?? null, publicKey: key },
+      exportedAt,
+      profile: { name: profile.name, rules: profile.rules },
+      filters: sel.filter,
+      files,
+    };
+    if (cf.profile && key) manifest.signature = { algorithm: 'ed25519', publicKey: key, value: cf.profile.sign(signedManifestText(manifest)) };
+    zip.add(BUNDLE_PATHS.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+    const size = zip.finish();
+    finished = true;
+    if (existsSync(out)) throw new HandlerError('conflict', `${out} appeared while the bundle was being written; it was not overwritten.`);
+    renameSync(tmp, out);
+    const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
+    yield { phase: 'Done', done: total, total };
+    return { path: out, sha256, size, files: files.length + 1, signed: Boolean(manifest.signature), incidents: incidents.length, manifest };
+  } finally {
+    if (!finished) zip.abort();
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Run an export to the end (the CLI, tests); `onStep` sees each progress step. */
+export function exportBundle(cf: CaseFile, req: ExportRequest & { out: string }, onStep?: (s: ExportStep) => void): ExportResult {
+  const it = exportBundleSteps(cf, req);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    onStep?.(r.value);
+  }
+}
