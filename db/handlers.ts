@@ -23,6 +23,7 @@ import { workbenchHandlers } from './workbenchHandlers';
 import { reviewHandlers } from './reviewHandlers';
 import { importHandlers } from './importHandlers';
 import { mapPoints, mapSummaries, mapTimeline } from './map';
+import { mergeHandlers } from './bundle/mergeHandlers';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   'map:points': mapPoints,
   'map:timeline': mapTimeline,
   'map:summaries': mapSummaries,
+  ...mergeHandlers,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

@@ -47,6 +47,8 @@ export const CHANNEL_NAMES = [
   'imports:get',
   'dataProblems:list',
   'export:csv',
+  'merge:plan',
+  'merge:apply',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -21,6 +21,7 @@ import { profileContract } from './contracts/profiles';
 import { reviewContract } from './contracts/review';
 import { mapContract } from './contracts/map';
 import { importsContract } from './contracts/imports';
+import { mergeContract } from './contracts/merge';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -110,6 +111,7 @@ export const contract = {
   ...auditTrailContract,
   ...mapContract,
   ...importsContract,
+  ...mergeContract,
 } as const;
 
 export type Contract = typeof contract;

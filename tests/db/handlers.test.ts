@@ -139,6 +139,11 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'imports:get': [{ why: 'empty id', input: { id: '' }, path: 'id' }],
   'dataProblems:list': [{ why: 'negative offset', input: { offset: -1 }, path: 'offset' }],
   'export:csv': [{ why: 'no folder', input: { dir: '' }, path: 'dir' }],
+  'merge:plan': [{ why: 'no bundle', input: { bundleBase64: '' }, path: 'bundleBase64' }],
+  'merge:apply': [
+    { why: 'no bundle', input: { bundleBase64: '' }, path: 'bundleBase64' },
+    { why: 'unknown resolution', input: { bundleBase64: 'UEs=', resolutions: { x: { record: 'both' } } }, path: 'resolutions.x.record' },
+  ],
 };
 
 describe('contract handlers', () => {
