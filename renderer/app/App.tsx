@@ -7,6 +7,7 @@ import { IncidentView } from '../features/incidents/IncidentView';
 import { EditIncidentRoute, EditSourceRoute, NewIncidentRoute, NewSourceRoute, SourceRoute } from '../features/editor/lazy';
 import { SearchPage } from '../features/search/SearchPage';
 import { LocateRoute, MapRoute } from '../features/map/lazy';
+import { MergePage } from '../features/merge/MergePage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -43,6 +44,7 @@ export function App() {
             <Route path="map/locate" element={<LocateRoute />} />
             <Route path="reviews" element={<ReviewsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="merge" element={<MergePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -37,6 +37,7 @@ export function Layout() {
             <NavLink to={{ pathname: '/map', search }}>Map</NavLink>
             <NavLink to="/reviews">My reviews</NavLink>
             <NavLink to="/audit">Audit trail</NavLink>
+            <NavLink to="/merge">Merge</NavLink>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}
