@@ -60,7 +60,7 @@ export const mergeCommand: Command = {
         return 3;
       }
       const resolutions: Resolutions = Object.fromEntries(plan.conflicts.map((c) => [c.id, { record: values.take as 'mine' | 'theirs' }]));
-      const out = applyMerge(cf, bundle.data, bundle.source, resolutions, { blobContent: bundle.blobContent });
+      const out = applyMerge(cf, bundle.data, bundle.source, resolutions, { blobContent: bundle.blobContent, plan });
       if (values.json) print({ auditEntries: out.auditEntries, written: out.written, reason: out.reason });
       else {
         io.out(formatPlan(plan));

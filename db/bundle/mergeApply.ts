@@ -36,6 +36,8 @@ export interface MergeOutcome {
 export interface ApplyOptions {
   /** The bytes of a file the bundle holds (captures/<sha256>), for blobs this file lacks. */
   blobContent?: (sha256: string) => Buffer | undefined;
+  /** A plan made by planMerge for this same bundle just before, with nothing written since (the CLI). */
+  plan?: MergePlan;
 }
 
 export function mergeReason(source: BundleSource): string {
@@ -78,7 +80,7 @@ const keyOf = (table: string, row: Row): Row => Object.fromEntries(keyColumns(ta
 
 /** Resolve `resolutions` against a fresh plan and apply it in one audited change. */
 export function applyMerge(cf: CaseFile, data: BundleData, source: BundleSource, resolutions: Resolutions, opts: ApplyOptions = {}): MergeOutcome {
-  const plan = planMerge(cf, data, source);
+  const plan = opts.plan ?? planMerge(cf, data, source);
   const targets = new Map<MergeStep, Row | null>();
   const unresolved: string[] = [];
   for (const step of plan.steps) {
