@@ -9,8 +9,9 @@ import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { mergeCommand } from './commands/merge';
 
-export const COMMANDS: readonly Command[] = [initCommand, statsCommand, serveCommand, verifyCommand, importCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [initCommand, statsCommand, serveCommand, verifyCommand, importCommand, exportCommand, mergeCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

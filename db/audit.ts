@@ -54,7 +54,7 @@ const KEYS: Record<string, readonly string[]> = {
  * (each with its saved report); auditing it would make a re-import that changes nothing show up
  * in the audit log.
  */
-const JOURNAL_TABLES: ReadonlySet<string> = new Set(['imports']);
+const JOURNAL_TABLES: ReadonlySet<string> = new Set(['imports', 'record_versions']);
 
 /** Every audited table and its key columns (db/auditRows.ts replays the trail over them). */
 export function auditedTables(): Readonly<Record<string, readonly string[]>> {

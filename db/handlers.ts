@@ -28,6 +28,7 @@ import { strikeHandlers } from './strikeHandlers';
 import { duplicatesHandlers } from './crossref/duplicatesHandlers';
 import { reconcileHandlers } from './reconcileHandlers';
 import { bundleHandlers } from './bundle/handlers';
+import { mergeHandlers } from './bundle/mergeHandlers';
 
 export type Handlers = {
   [C in Channel]: (cf: CaseFile, input: ChannelParsedInput<C>) => ChannelOutput<C>;
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
   ...duplicatesHandlers,
   ...reconcileHandlers,
   ...bundleHandlers,
+  ...mergeHandlers,
 };
 
 export function zodIssues(err: z.ZodError): { path: string; message: string }[] {

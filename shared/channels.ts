@@ -90,6 +90,8 @@ export const CHANNEL_NAMES = [
   'bundle:step',
   'bundle:cancel',
   'bundle:verify',
+  'merge:plan',
+  'merge:apply',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

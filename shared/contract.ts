@@ -26,6 +26,7 @@ import { strikesContract } from './contracts/strikes';
 import { duplicatesContract } from './contracts/duplicates';
 import { reconcileContract } from './contracts/reconcile';
 import { bundleContract } from './contracts/bundle';
+import { mergeContract } from './contracts/merge';
 
 const idInput = z.object({ id: z.string().min(1, { message: 'An id is required' }) });
 
@@ -120,6 +121,7 @@ export const contract = {
   ...duplicatesContract,
   ...reconcileContract,
   ...bundleContract,
+  ...mergeContract,
 } as const;
 
 export type Contract = typeof contract;

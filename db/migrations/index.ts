@@ -7,6 +7,7 @@ import { migration0005 } from './0005-map';
 import { migration0006 } from './0006-fold-function';
 import { migrationDuplicates } from './0007-duplicates';
 import { migrationReconcile } from './0008-reconcile';
+import { migrationRecordVersions } from './0009-record-versions';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migrationDuplicates, migrationReconcile];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migrationDuplicates, migrationReconcile, migrationRecordVersions];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

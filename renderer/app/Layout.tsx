@@ -42,6 +42,7 @@ export function Layout() {
             <NavLink to="/duplicates">Duplicates</NavLink>
             <NavLink to="/victims/reconcile">Same person?</NavLink>
             <NavLink to={{ pathname: '/export', search }}>Export</NavLink>
+            <NavLink to="/merge">Merge</NavLink>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}

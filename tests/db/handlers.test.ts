@@ -181,6 +181,11 @@ const BAD_INPUTS: Record<Channel, { why: string; input: unknown; path?: string }
   'bundle:step': [{ why: 'empty job id', input: { jobId: '' }, path: 'jobId' }],
   'bundle:cancel': [{ why: 'empty job id', input: { jobId: '' }, path: 'jobId' }],
   'bundle:verify': [{ why: 'no path', input: { path: '' }, path: 'path' }],
+  'merge:plan': [{ why: 'no bundle', input: { bundleBase64: '' }, path: 'bundleBase64' }],
+  'merge:apply': [
+    { why: 'no bundle', input: { bundleBase64: '' }, path: 'bundleBase64' },
+    { why: 'unknown resolution', input: { bundleBase64: 'UEs=', resolutions: { x: { record: 'both' } } }, path: 'resolutions.x.record' },
+  ],
 };
 
 describe('contract handlers', () => {
