@@ -56,7 +56,7 @@ function statsFor(cf: CaseFile, sel: Selection): Stats {
   if (statuses) status = status && status.length ? status.filter((s) => statuses.includes(s)) : [...statuses];
   if (status && status.length === 0) {
     const grades = Object.fromEntries(['confirmed', 'fair', 'weak', 'contested', 'discounted', 'ungraded'].map((g) => [g, emptyTotals()])) as Stats['grades'];
-    return { incidents: 0, grades, headline: emptyTotals(), conceded: { incidents: 0, killed: { min: 0, max: 0 }, injured: { min: 0, max: 0 } } };
+    return { incidents: 0, grades, headline: emptyTotals(), conceded: { incidents: 0, killed: { min: 0, max: 0 }, injured: { min: 0, max: 0 } }, namedPeople: { people: 0, records: 0, inSeveralIncidents: 0 } };
   }
   const stats = computeStats(cf, { filter: { ...sel.filter, ...(status ? { status } : {}) } });
   if (stats.incidents !== sel.incidentIds.size) {

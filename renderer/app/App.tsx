@@ -15,7 +15,7 @@ import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
 import { MergePage } from '../features/duplicates/MergePage';
 import { ReconcilePage } from '../features/reconcile/ReconcilePage';
 import { ExportPage } from '../features/bundle/ExportPage';
-import { MergePage } from '../features/merge/MergePage';
+import { MergePage as BundleMergePage } from '../features/merge/MergePage';
 import { EmptyState } from '../ui/EmptyState';
 import { DataHashRouter } from './DataHashRouter';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -64,7 +64,7 @@ export function App() {
             <Route path="duplicates/merge" element={<MergePage />} />
             <Route path="victims/reconcile" element={<ReconcilePage />} />
             <Route path="export" element={<ExportPage />} />
-            <Route path="merge" element={<MergePage />} />
+            <Route path="merge" element={<BundleMergePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
