@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../db/handlers';
+import { call, dispatch } from '../../db/handlers';
 import { cancelImportJob, configureImportJobs, startImportJob, waitForImportJob } from '../../db/import/jobs';
 import { TSX_IMPORT_WORKER } from '../../db/import/jobWorkerTsx';
 import { verifyAuditChain } from '../../db/audit';
@@ -96,6 +96,7 @@ describe('import jobs', () => {
     const first = call(cf, 'importJobs:start', { kind: 'airwars', dir: archive });
     expect(() => call(cf, 'importJobs:start', { kind: 'airwars', dir: archive })).toThrow(/An import of .* is running in this case file .*cancel it/);
     expect(() => call(cf, 'incidents:create', { incident: incidentInput({ code: 'DURING' }) })).toThrow(/An import of .* is running.*Nothing was saved/);
+    expect(dispatch(cf, 'importMappings:save', { name: 'x', mapping: { columns: { Ref: 'code' } } })).toMatchObject({ ok: false, error: { code: 'busy' } });
     // Reads still answer while the import runs.
     expect(call(cf, 'incidents:list', {}).total).toBe(0);
     const end = await waitForImportJob(first.id);
