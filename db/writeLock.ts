@@ -24,7 +24,7 @@ export function lockWrites(path: string, why: () => string): () => void {
 export function assertWritable(cf: CaseFile): void {
   if (locks.size === 0) return;
   const why = locks.get(resolve(cf.path));
-  if (why) throw new HandlerError('refused', `${why()} Nothing was saved; try again when it has finished or been cancelled.`);
+  if (why) throw new HandlerError('busy', `${why()} Nothing was saved; try again when it has finished or been cancelled.`);
 }
 
 /** Whether writes to this case file are locked (e.g. to skip optional catch-up writes). */

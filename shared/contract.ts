@@ -141,7 +141,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export const ERROR_CODES = ['invalid_input', 'unknown_channel', 'not_found', 'conflict', 'refused', 'internal'] as const;
+export const ERROR_CODES = ['invalid_input', 'unknown_channel', 'not_found', 'conflict', 'refused', 'internal', 'busy'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldIssue {

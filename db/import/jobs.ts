@@ -82,7 +82,7 @@ export function startImportJob(cf: CaseFile, input: JobSpec, onUpdate?: (s: JobS
   if (!config) throw new HandlerError('refused', 'Imports cannot run in this host: no import worker is set up (configureImportJobs).');
   const casePath = resolve(cf.path);
   const other = running.get(casePath);
-  if (other) throw new HandlerError('conflict', `${describe(jobs.get(other)!.status)} Wait for it to finish, or cancel it, before starting another.`);
+  if (other) throw new HandlerError('busy', `${describe(jobs.get(other)!.status)} Wait for it to finish, or cancel it, before starting another.`);
   const spec = checkSpec(input);
   const id = randomUUID();
   const status: JobStatus = {

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router-dom'
 import { ProfileProvider } from '../features/profile/ProfileContext';
 import { ProfileGate } from '../features/profile/ProfileGate';
 import { ProfileMenu } from '../features/profile/ProfileMenu';
+import { ImportRunningBanner } from '../features/import/ImportRunningBanner';
 import { SearchBox } from '../features/search/SearchBox';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -47,6 +48,7 @@ export function Layout() {
           <SearchBox />
           {!refused && <ProfileMenu />}
         </header>
+        {!refused && <ImportRunningBanner />}
         {info.error && (
           <div className="banner">
             <ErrorMessage error={info.error} onRetry={info.reload} />

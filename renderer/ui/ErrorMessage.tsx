@@ -7,10 +7,11 @@ const HEADINGS: Record<ContractError['code'], string> = {
   unknown_channel: 'This version of the app and the case server do not match',
   conflict: 'Someone else changed this first',
   internal: 'Something went wrong',
+  busy: 'The case file is busy',
 };
 
 /** Errors that may go away on a second try; the others need something changed first. */
-const RETRYABLE: readonly ContractError['code'][] = ['internal', 'conflict'];
+const RETRYABLE: readonly ContractError['code'][] = ['internal', 'conflict', 'busy'];
 
 /** A contract error as a person reads it: what happened, and the server's own explanation. */
 export function ErrorMessage({ error, onRetry }: { error: ContractError; onRetry?: () => void }) {

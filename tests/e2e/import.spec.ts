@@ -125,6 +125,13 @@ test('a cancelled import leaves the case file as it was', async ({ page, caseUrl
   await page.getByLabel('Archive folder').fill(dir);
   await page.getByRole('button', { name: 'Import archive' }).click();
   await expect(page.getByTestId('import-job')).toHaveAttribute('data-state', 'running');
+  // Elsewhere in the app a banner says an import is running, and leads back to it.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Incidents' }).click();
+  await page.getByTestId('import-running-banner').getByRole('link', { name: 'See its progress' }).click();
+  await expect(page.getByTestId('import-job')).toHaveAttribute('data-state', 'running');
+  // The bar moves while it runs (the page polls the job's status).
+  const bar = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
   // Other changes wait for the import: the page says so while it runs.
   await expect(page.getByText('Other changes to this case file wait until the import has finished')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel import' }).click();

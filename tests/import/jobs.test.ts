@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../db/handlers';
+import { call, dispatch } from '../../db/handlers';
 import { cancelImportJob, configureImportJobs, startImportJob, waitForImportJob } from '../../db/import/jobs';
 import { TSX_IMPORT_WORKER } from '../../db/import/jobWorkerTsx';
 import { verifyAuditChain } from '../../db/audit';
@@ -80,12 +80,23 @@ describe('import jobs', () => {
     expect(snapshot(cf)).toEqual(before);
   });
 
+  it('imports a CSV the page read (its text), with the mapping given, and saves its report', async () => {
+    const cf = tempCaseFile();
+    const mapping = columnMappingSchema.parse({ columns: { Ref: 'code', Date: 'dateStart', Killed: 'killed' } });
+    const text = 'Ref,Date,Killed\nB1,2017-03-17,4\nB2,2017-03-18,3 – 1\n';
+    const end = await waitForImportJob(call(cf, 'importJobs:start', { kind: 'csv', csv: { text, name: 'page.csv' }, mapping }).id);
+    expect(end).toMatchObject({ state: 'done', source: 'page.csv', report: { counts: { incidents: { created: 2 } } } });
+    expect(end.report!.problems).toEqual([expect.objectContaining({ file: 'page.csv', line: 3, field: 'Killed', kind: 'min_above_max', leftOut: false })]);
+    expect(call(cf, 'imports:get', { id: end.report!.id }).problems).toHaveLength(1);
+  });
+
   it('runs one import at a time per case file, and refuses other writes while it runs', async () => {
     const cf = tempCaseFile();
     const archive = syntheticArchive(join(tempDir(), 'a'), 400);
     const first = call(cf, 'importJobs:start', { kind: 'airwars', dir: archive });
     expect(() => call(cf, 'importJobs:start', { kind: 'airwars', dir: archive })).toThrow(/An import of .* is running in this case file .*cancel it/);
     expect(() => call(cf, 'incidents:create', { incident: incidentInput({ code: 'DURING' }) })).toThrow(/An import of .* is running.*Nothing was saved/);
+    expect(dispatch(cf, 'importMappings:save', { name: 'x', mapping: { columns: { Ref: 'code' } } })).toMatchObject({ ok: false, error: { code: 'busy' } });
     // Reads still answer while the import runs.
     expect(call(cf, 'incidents:list', {}).total).toBe(0);
     const end = await waitForImportJob(first.id);
