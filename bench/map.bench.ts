@@ -8,8 +8,10 @@
  * non-local request blocked, navigation to #/map → first idle render with the incidents drawn.
  * Best and median of BENCH_MAP_RUNS (3) loads, the cases measured in turns, and their ratios
  * to two baselines measured in the same run: the empty case, and a bare MapLibre page (the
- * same map size, one background layer: what any map costs on this machine). Also: the
- * `map:points` payload for each case, and the shipped map data's size.
+ * same map size, one background layer: what any map costs on this machine). On Linux also
+ * the CPU time Chromium spent on each load (from /proc), which a loaded machine disturbs far
+ * less than the wall-clock time. Also: the `map:points` payload for each case, and the
+ * shipped map data's size.
  *
  * A benchmark, not a test: it prints figures and the targets beside them and never fails on a
  * time. Targets: real archive < 1.5 s, 100,000 points < 3 s.
@@ -154,6 +156,7 @@ async function main() {
 
     const bare = measured[0]!.median;
     const emptyMs = measured[1]!.median;
+    const bareCpu = measured[0]!.cpu?.total;
     console.log(`\nOpening #/map → first idle render, headless Chromium (SwiftShader), ${RUNS} fresh loads each (cases in turns), ms:`);
     for (const [k, c] of cases.entries()) {
       const r = measured[k]!;
@@ -162,6 +165,10 @@ async function main() {
       const drawn = c.path === null ? '' : ` (${r.points} points drawn)`;
       console.log(`  ${c.name.padEnd(24)} best ${r.best.toFixed(0).padStart(6)}  median ${r.median.toFixed(0).padStart(6)}  ${ratio.padEnd(26)}${drawn}${goal}`);
       console.log(`    loads: ${r.loads.map((x) => x.toFixed(0)).join(', ')}; timeline of the median load: ${Object.entries(r.marks).sort((x, y) => x[1] - y[1]).map(([m, v]) => `${m} ${v}`).join(' → ')}`);
+      if (r.cpu) {
+        const parts = Object.entries(r.cpu.byType).sort((x, y) => y[1] - x[1]).map(([t, v]) => `${t} ${v}`);
+        console.log(`    CPU used by Chromium, median load: ${r.cpu.total} ms (${parts.join(', ')})${bareCpu ? `; ${(r.cpu.total / bareCpu).toFixed(2)}× bare` : ''}`);
+      }
       if (r.blocked.length) console.log(`    ${r.blocked.length} requests to other hosts were blocked: ${[...new Set(r.blocked)].slice(0, 3).join(', ')}`);
     }
     const fonts = join(basemapDir, 'fonts');

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServe } from '../tests/helpers/serveProcess';
+import { chromiumCpu, cpuSince, type CpuUse } from './chromiumCpu';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -40,6 +41,8 @@ export interface MapLoads {
   blocked: string[];
   /** The page's own marks (map created, style loaded, data set, idle) of the median load, ms. */
   marks: Record<string, number>;
+  /** Median CPU time Chromium used per load (navigation to idle), ms, by process type; null where /proc is not there. */
+  cpu: CpuUse | null;
 }
 
 export interface MapCase {
@@ -96,14 +99,20 @@ map.once('idle', () => performance.mark('${IDLE_MARK}'));
   });
 }
 
-async function loadOnce(browser: Browser, url: string | null, blocked: string[]): Promise<{ ms: number; marks: Record<string, number>; points: string }> {
+async function loadOnce(
+  browser: Browser,
+  url: string | null,
+  blocked: string[],
+): Promise<{ ms: number; marks: Record<string, number>; points: string; cpu: CpuUse | null }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await offline(context, blocked);
     if (url === null) await serveBare(context);
     const page = await context.newPage();
+    const before = chromiumCpu();
     await page.goto(url === null ? `${BARE_ORIGIN}/` : `${url}#/map`);
     const handle = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, IDLE_MARK, { timeout: 120_000, polling: 50 });
+    const cpu = cpuSince(before, chromiumCpu());
     const ms = Number(await handle.jsonValue());
     const marks = await page.evaluate(() =>
       Object.fromEntries([
@@ -117,7 +126,7 @@ async function loadOnce(browser: Browser, url: string | null, blocked: string[])
       ]),
     );
     const points = url === null ? '' : ((await page.getByTestId('map-points').textContent()) ?? '');
-    return { ms, marks, points };
+    return { ms, marks, points, cpu };
   } finally {
     await context.close();
   }
@@ -126,7 +135,7 @@ async function loadOnce(browser: Browser, url: string | null, blocked: string[])
 /** `runs` rounds; in each, one fresh load of every case in turn. Results in the cases' order. */
 export async function measureMapCases(browser: Browser, cases: readonly MapCase[], runs: number, env: Record<string, string> = {}): Promise<MapLoads[]> {
   const servers = new Map<MapCase, { url: string; stop: () => void }>();
-  const results = cases.map(() => ({ loads: [] as number[], marks: [] as Record<string, number>[], points: '', blocked: [] as string[] }));
+  const results = cases.map(() => ({ loads: [] as number[], marks: [] as Record<string, number>[], cpu: [] as (CpuUse | null)[], points: '', blocked: [] as string[] }));
   try {
     for (const c of cases) {
       if (c.path === null) continue;
@@ -139,6 +148,7 @@ export async function measureMapCases(browser: Browser, cases: readonly MapCase[
         const load = await loadOnce(browser, servers.get(c)?.url ?? null, r.blocked);
         r.loads.push(load.ms);
         r.marks.push(load.marks);
+        r.cpu.push(load.cpu);
         r.points = load.points;
       }
     }
@@ -148,6 +158,15 @@ export async function measureMapCases(browser: Browser, cases: readonly MapCase[
   return results.map((r) => {
     const sorted = [...r.loads].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    return { loads: r.loads, best: sorted[0]!, median, points: r.points, blocked: r.blocked, marks: r.marks[r.loads.indexOf(median)] ?? {} };
+    const cpus = r.cpu.filter((c): c is CpuUse => c !== null).sort((a, b) => a.total - b.total);
+    return {
+      loads: r.loads,
+      best: sorted[0]!,
+      median,
+      points: r.points,
+      blocked: r.blocked,
+      marks: r.marks[r.loads.indexOf(median)] ?? {},
+      cpu: cpus[Math.floor(cpus.length / 2)] ?? null,
+    };
   });
 }

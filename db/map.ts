@@ -8,8 +8,6 @@ import { resolveFilter } from './me';
 
 const HAS_COORDINATES = 'i.latitude IS NOT NULL AND i.longitude IS NOT NULL';
 
-const GRADE_CODE = new Map<string, number>(GRADES.map((g, i) => [g, i]));
-const PRECISION_CODE = new Map<string, number>(MAP_PRECISIONS.map((p, i) => [p, i]));
 const UNKNOWN_PRECISION = MAP_PRECISIONS.indexOf('unknown');
 
 function whereWithCoordinates(filter: ParsedFilter, cf: CaseFile): { where: string; params: Record<string, unknown> } {
@@ -17,50 +15,57 @@ function whereWithCoordinates(filter: ParsedFilter, cf: CaseFile): { where: stri
   return { where: where ? `${where} AND ${HAS_COORDINATES}` : `WHERE ${HAS_COORDINATES}`, params };
 }
 
-/** The SQL `map:points` runs (exported for the EXPLAIN QUERY PLAN test). */
+const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`;
+/** A column's value as its code: the index in `values`, `otherwise` for NULL or anything else. */
+const codeSql = (column: string, values: readonly string[], otherwise: number) =>
+  `CASE ${column} ${values.map((v, i) => `WHEN ${sqlText(v)} THEN ${i}`).join(' ')} ELSE ${otherwise} END`;
+
+/**
+ * The SQL `map:points` runs (exported for the EXPLAIN QUERY PLAN test): one row of seven JSON
+ * arrays, the columns of the answer, built by SQLite in one pass over the covering index. For
+ * 100,000 incidents this is about twice as fast as reading 100,000 rows into JavaScript and
+ * splitting them into columns there.
+ */
 export function mapPointsSql(where: string): string {
-  return `SELECT i.code, i.longitude, i.latitude, i.grade,
-                 coalesce(i.killed_max, i.killed_min), i.geo_precision, i.date_start
+  return `SELECT json_group_array(i.code), json_group_array(i.longitude), json_group_array(i.latitude),
+                 json_group_array(${codeSql('i.grade', GRADES, UNGRADED_CODE)}),
+                 json_group_array(coalesce(i.killed_max, i.killed_min)),
+                 json_group_array(${codeSql('i.geo_precision', MAP_PRECISIONS, UNKNOWN_PRECISION)}),
+                 json_group_array(i.date_start)
           FROM incidents i ${where}`;
 }
+
+const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
 
 export function mapPoints(cf: CaseFile, input: ChannelParsedInput<'map:points'>): ChannelOutput<'map:points'> {
   const all = filterSql(resolveFilter(cf, input.filter));
   const total = (cf.db.prepare(`SELECT count(*) AS n FROM incidents i ${all.where}`).get(all.params) as { n: number }).n;
   const { where, params } = whereWithCoordinates(input.filter, cf);
-  const rows = cf.db.prepare(mapPointsSql(where)).raw(true).all(params) as [
-    string,
-    number,
-    number,
-    string | null,
-    number | null,
-    string | null,
-    string | null,
-  ][];
-  const n = rows.length;
-  const out: ChannelOutput<'map:points'> = {
-    total,
-    withoutCoordinates: total - n,
-    codes: new Array<string>(n),
-    lon: new Array<number>(n),
-    lat: new Array<number>(n),
-    grade: new Array<number>(n),
-    killed: new Array<number | null>(n),
-    precision: new Array<number>(n),
-    day: new Array<number | null>(n),
+  const columns = (cf.db.prepare(mapPointsSql(where)).raw(true).get(params) as string[]).map((json) => JSON.parse(json) as unknown[]);
+  const [codes, lon, lat, grade, killed, precision, dates] = columns as [string[], number[], number[], number[], (number | null)[], number[], (string | null)[]];
+  // Incidents share dates: each distinct date is converted once.
+  const days = new Map<string, number | null>();
+  const dayOf = (date: string | null): number | null => {
+    if (!date) return null;
+    let day = days.get(date);
+    if (day === undefined) {
+      const d = isoToDay(date);
+      day = Number.isFinite(d) ? d : null;
+      days.set(date, day);
+    }
+    return day;
   };
-  for (let k = 0; k < n; k++) {
-    const [code, lon, lat, grade, killed, precision, date] = rows[k]!;
-    out.codes[k] = code;
-    out.lon[k] = Math.round(lon * 1e5) / 1e5;
-    out.lat[k] = Math.round(lat * 1e5) / 1e5;
-    out.grade[k] = grade === null ? UNGRADED_CODE : (GRADE_CODE.get(grade) ?? UNGRADED_CODE);
-    out.killed[k] = killed;
-    out.precision[k] = precision === null ? UNKNOWN_PRECISION : (PRECISION_CODE.get(precision) ?? UNKNOWN_PRECISION);
-    const day = date ? isoToDay(date) : NaN;
-    out.day[k] = Number.isFinite(day) ? day : null;
-  }
-  return out;
+  return {
+    total,
+    withoutCoordinates: total - codes.length,
+    codes,
+    lon: lon.map(round5),
+    lat: lat.map(round5),
+    grade,
+    killed,
+    precision,
+    day: dates.map(dayOf),
+  };
 }
 
 export function mapTimeline(cf: CaseFile, input: ChannelParsedInput<'map:timeline'>): ChannelOutput<'map:timeline'> {

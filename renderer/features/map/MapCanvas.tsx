@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapPoints } from '../../../shared/contracts/map';
 import { ArabicLabels } from './arabicLabels';
+import { addAreaToStyle, showArea } from './areaLayer';
 import { basemapStyle, INCIDENTS_BEFORE, loadPlaces } from './basemap';
 import { attachBoxSelect, type Bbox } from './boxSelect';
 import { pointsBounds, pointsToFeatures } from './incidentData';
@@ -40,13 +41,6 @@ export interface MapCanvasProps {
 /** The region the map opens on when there is nothing to fit to: Syria and Iraq. */
 const DEFAULT_BOUNDS: Bbox = [35.5, 29, 48.8, 37.5];
 export const MAP_IDLE_MARK = 'casefile:map-idle';
-
-const areaGeojson = (b: Bbox | undefined) => ({
-  type: 'FeatureCollection' as const,
-  features: b
-    ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]], [b[0], b[1]]]] } }]
-    : [],
-});
 
 /** With `?debug` in the URL: the map and a few counters on window, for the end-to-end tests. */
 function exposeDebug(map: MapLibreMap, labels: ArabicLabels | null) {
@@ -98,7 +92,7 @@ export function MapCanvas(props: MapCanvasProps) {
         const initial = latest.current.points!;
         shown.current = initial;
         fitted.current = latest.current.fitRequest;
-        // Incidents and the drawn area are part of the first style, so the first render has them.
+        // Incidents and the drawn area (if any) are part of the first style, so the first render has them.
         const colors = gradeColors();
         const style = basemapStyle(places);
         const before = style.layers.findIndex((l) => l.id === INCIDENTS_BEFORE);
@@ -110,15 +104,9 @@ export function MapCanvas(props: MapCanvasProps) {
           clusterMaxZoom: 11,
           clusterProperties: { k: ['+', ['max', ['get', 'k'], 0]] },
         };
+        style.layers.splice(before, 0, ...incidentLayers(colors));
         shownArea.current = JSON.stringify(latest.current.area ?? null);
-        style.sources.area = { type: 'geojson', data: areaGeojson(latest.current.area) };
-        style.layers.splice(
-          before,
-          0,
-          ...incidentLayers(colors),
-          { id: 'area-fill', type: 'fill', source: 'area', paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.05 } },
-          { id: 'area-line', type: 'line', source: 'area', paint: { 'line-color': '#0b5cad', 'line-width': 2, 'line-dasharray': [4, 2] } },
-        );
+        addAreaToStyle(style, latest.current.area, INCIDENTS_BEFORE);
         map = new MapLibreMap({
           container: container.current,
           style,
@@ -216,7 +204,7 @@ export function MapCanvas(props: MapCanvasProps) {
     const key = JSON.stringify(area ?? null);
     if (!loaded || key === shownArea.current) return;
     shownArea.current = key;
-    mapRef.current?.getSource<GeoJSONSource>('area')?.setData(areaGeojson(area));
+    if (mapRef.current) showArea(mapRef.current, area, INCIDENTS_BEFORE);
   }, [loaded, area]);
 
   // The selected incidents stand out.
