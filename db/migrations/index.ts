@@ -5,6 +5,7 @@ import { migration0003 } from './0003-workbench';
 import { migration0004 } from './0004-review';
 import { migration0005 } from './0005-map';
 import { migration0006 } from './0006-fold-function';
+import { migrationStrikes } from './0007-strikes';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migrationStrikes];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

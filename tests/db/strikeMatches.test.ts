@@ -84,3 +84,16 @@ describe('strike matching in a case file', () => {
     expect(snapshot(cf)).toEqual(before);
   });
 });
+
+describe('strike matching queries', () => {
+  const plan = (sql: string, ...p: unknown[]) => {
+    const cf = tempCaseFile();
+    return (cf.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  };
+  it('the review queue reads pending candidates through their partial index', () => {
+    expect(plan("SELECT incident_id, count(*), max(score) FROM strike_matches WHERE decision = 'pending' GROUP BY incident_id")).toMatch(/strike_matches_pending/);
+  });
+  it('the list filtered by belligerent uses its index', () => {
+    expect(plan('SELECT * FROM strike_reports WHERE belligerent = ? COLLATE NOCASE ORDER BY report_date DESC', 'Coalition')).toMatch(/strike_reports_belligerent/);
+  });
+});
