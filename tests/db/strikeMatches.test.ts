@@ -66,6 +66,8 @@ describe('strike matching in a case file', () => {
     expect(again).toMatchObject({ kept: 1, removed: 1, created: 0 });
     const left = call(cf, 'strikeMatches:forIncident', { incidentId: near.id }).matches;
     expect(left.map((m) => [m.strikeReportId, m.decision])).toEqual([[a.id, 'rejected']]);
+    // The trail (new candidates as one record entry, then updates and removals) replays to the rows.
+    expect(call(cf, 'audit:verify', {})).toMatchObject({ ok: true, rowProblem: null });
   });
 
   it('does not propose a report for the incident its belligerent assessment already links', () => {
