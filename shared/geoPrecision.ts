@@ -127,9 +127,20 @@ export function daysBetween(a: string | null | undefined, b: string | null | und
   return da === null || db === null ? null : Math.abs(da - db);
 }
 
-/** Days since 1970-01-01 of an ISO date's day part, or null. */
+const dayCache = new Map<string, number | null>();
+
+/** Days since 1970-01-01 of an ISO date's day part, or null (memoised: the matchers ask often). */
 export function dayNumber(iso: string | null | undefined): number | null {
   if (!iso) return null;
+  const known = dayCache.get(iso);
+  if (known !== undefined) return known;
+  if (dayCache.size > 200_000) dayCache.clear();
+  const n = parseDay(iso);
+  dayCache.set(iso, n);
+  return n;
+}
+
+function parseDay(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return null;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

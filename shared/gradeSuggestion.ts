@@ -12,6 +12,7 @@
  *                     (or a declared strike report matched to the incident)               → Fair
  *   5. single source  one independent source, or a single-source claim                    → Weak
  *   otherwise         no suggestion: the evidence logged so far does not support one.
+ * Accepted strike-report matches are always said, even where another rule decides.
  * Every rule that applies is reported, so the reviewer sees what else was weighed.
  */
 import type { MaybeRange } from './casualty';
@@ -196,7 +197,7 @@ const RULES = [admission, combatants, competing, corroborated, singleSource];
 export function suggestGrade(e: GradeEvidence): GradeSuggestion {
   const findings = RULES.map((rule) => rule(e)).filter((f): f is Finding => f !== null);
   const [first, ...rest] = findings;
-  if (!first) return { grade: null, basis: 'insufficient', reasons: [insufficient(e), ...notes(e)] };
+  if (!first) return { grade: null, basis: 'insufficient', reasons: [insufficient(e), ...notes(e), ...matchedStrikes(e, null)] };
   return {
     grade: first.grade,
     basis: first.basis,
@@ -205,8 +206,21 @@ export function suggestGrade(e: GradeEvidence): GradeSuggestion {
       ...(first.caution ? [first.caution] : []),
       ...rest.map((f) => `Also weighed: ${lowerFirst(f.fact)} (on its own, ${GRADE_LABELS[f.grade]}; outranked by the rule above).`),
       ...notes(e),
+      ...matchedStrikes(e, first.basis),
     ],
   };
+}
+
+/**
+ * Accepted strike-report matches, said even where they do not decide the grade: a belligerent
+ * declared a strike near the date and place, and the reviewer should see that it was weighed.
+ */
+function matchedStrikes(e: GradeEvidence, basis: SuggestionBasis | null): string[] {
+  if (e.acceptedStrikeMatches === 0) return [];
+  const what = `${plural(e.acceptedStrikeMatches, 'declared strike report')} ${e.acceptedStrikeMatches === 1 ? 'is' : 'are'} matched to the incident: a belligerent declared a strike near the date and place`;
+  if (basis === 'corroborated' && e.strikeStatus !== 'declared' && e.strikeStatus !== 'likely') return [];
+  if (e.independentSources < 2) return [`${what}; with a second independent source, this would suggest ${GRADE_LABELS.fair}.`];
+  return [`${what}.`];
 }
 
 /** True when a grade was given that the suggestion did not support (no suggestion: never flagged). */

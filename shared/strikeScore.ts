@@ -4,7 +4,7 @@
  * incident point is not "30 km away" from a strike inside its governorate) and whether the
  * belligerent agrees, with the reasons a reviewer reads beside it.
  */
-import { daysBetween, effectiveDistanceKm, haversineKm, precisionRadiusKm } from './geoPrecision';
+import { dayNumber, effectiveDistanceKm, haversineKm, precisionRadiusKm } from './geoPrecision';
 import type { GeoPrecision } from './domain';
 import { placeWords } from './placeNormalize';
 
@@ -66,24 +66,43 @@ export interface ScoredCandidate {
 
 /** Days between the strike and the incident's date (0 inside its date range), or null. */
 export function dateGap(strikeDate: string | null, inc: Pick<IncidentPoint, 'dateStart' | 'dateEnd'>): number | null {
-  if (!strikeDate || !inc.dateStart) return null;
-  const end = inc.dateEnd && inc.dateEnd > inc.dateStart ? inc.dateEnd : inc.dateStart;
-  const day = strikeDate.slice(0, 10);
-  if (day >= inc.dateStart.slice(0, 10) && day <= end.slice(0, 10)) return 0;
-  return Math.min(daysBetween(day, inc.dateStart) ?? Infinity, daysBetween(day, end) ?? Infinity);
+  const day = dayNumber(strikeDate);
+  const start = dayNumber(inc.dateStart);
+  if (day === null || start === null) return null;
+  const endRaw = dayNumber(inc.dateEnd);
+  const end = endRaw !== null && endRaw > start ? endRaw : start;
+  if (day >= start && day <= end) return 0;
+  return day < start ? start - day : day - end;
 }
 
 const normBelligerent = (s: string) => s.trim().toLowerCase();
 const UNKNOWN = new Set(['', 'unknown', 'unknown belligerent']);
 
+const knownCache = new WeakMap<string[], string[]>();
+
 function belligerentFit(report: string | null, incident: string[]): { value: number; reason: string } {
   const r = normBelligerent(report ?? '');
-  const known = incident.filter((b) => !UNKNOWN.has(normBelligerent(b)));
+  let known = knownCache.get(incident);
+  if (!known) knownCache.set(incident, (known = incident.filter((b) => !UNKNOWN.has(normBelligerent(b)))));
   if (UNKNOWN.has(r)) return { value: 0.5, reason: 'the strike report names no belligerent' };
   if (known.length === 0) return { value: 0.5, reason: `no belligerent is named for the incident (the report is ${report!.trim()}'s)` };
   const same = known.find((b) => normBelligerent(b) === r || normBelligerent(b).includes(r) || r.includes(normBelligerent(b)));
   if (same) return { value: 1, reason: `same belligerent: ${same.trim()}` };
   return { value: 0, reason: `different belligerent: the report is ${report!.trim()}'s, the incident names ${known.join(', ')}` };
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+const wordCache = new Map<string, ReadonlySet<string>>();
+
+/** A place name's words longer than two letters, normalised once per name (the matcher meets the same names again and again). */
+function wordsOf(name: string): ReadonlySet<string> {
+  let words = wordCache.get(name);
+  if (!words) {
+    if (wordCache.size > 100_000) wordCache.clear();
+    words = new Set(placeWords(name).filter((w) => w.length > 2));
+    wordCache.set(name, words);
+  }
+  return words;
 }
 
 function placeFit(s: StrikePoint, inc: IncidentPoint): { value: number; reason: string; effKm?: number } {
@@ -103,8 +122,8 @@ function placeFit(s: StrikePoint, inc: IncidentPoint): { value: number; reason: 
         : `${formatKm(eff)} from the strike site beyond the uncertainty${where}`;
     return { value: closeness * sharpness, reason, effKm: eff };
   }
-  const words = s.placeText ? new Set(placeWords(s.placeText)) : new Set<string>();
-  const shared = inc.placeNames.flatMap((n) => placeWords(n)).filter((w) => w.length > 2 && words.has(w));
+  const words = s.placeText ? wordsOf(s.placeText) : NO_WORDS;
+  const shared = words.size === 0 ? [] : inc.placeNames.flatMap((n) => [...wordsOf(n)]).filter((w) => words.has(w));
   if (shared.length > 0) return { value: 0.5, reason: `place names agree: "${shared[0]}" (no grid to measure distance)` };
   if (s.lat === null) return { value: 0.15, reason: 'the strike report gives no location' };
   return { value: 0.15, reason: 'the incident is not geolocated' };

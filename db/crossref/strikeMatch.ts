@@ -1,8 +1,10 @@
 /**
  * Computing strike-match candidates for the whole case (or one incident) and persisting them as
  * pending strike_matches. Decisions already taken (accepted, rejected) are left as they are;
- * pending candidates that no longer qualify are removed; every write goes through change().
+ * pending candidates that no longer qualify are removed; every write goes through change(), the
+ * new candidates of one run as one audit entry that lists them all.
  */
+import { randomUUID } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import { strikeCandidates } from '../../shared/strikeCandidates';
 import type { ScoredCandidate } from '../../shared/strikeScore';
@@ -10,6 +12,8 @@ import { change } from '../audit';
 import type { CaseFile } from '../casefile';
 import { HandlerError } from '../errors';
 import { assessedPairs, loadIncidentPoints, loadStrikePoints, pairKey } from './strikeMatchData';
+
+const MATCH_COLUMNS = ['strike_report_id', 'incident_id', 'score', 'reasons_json', 'decision'] as const;
 
 interface MatchRow {
   strike_report_id: string;
@@ -43,6 +47,7 @@ export function computeStrikeMatches(cf: CaseFile, input: ChannelParsedInput<'st
   ) as MatchRow[];
   const byKey = new Map(existing.map((m) => [pairKey(m.strike_report_id, m.incident_id), m]));
   const fresh = new Set<string>();
+  const created: (string | number)[][] = [];
   const out = { reports, incidents, candidates: pairs.length, created: 0, updated: 0, removed: 0, kept: 0 };
   change(cf, input.incidentId ? 'Strike-report candidates computed for an incident' : 'Strike-report candidates computed for the case', (w) => {
     for (const c of pairs) {
@@ -51,13 +56,17 @@ export function computeStrikeMatches(cf: CaseFile, input: ChannelParsedInput<'st
       const reasons = JSON.stringify(c.reasons);
       const old = byKey.get(key);
       if (!old) {
-        w.insert('strike_matches', { strike_report_id: c.strikeReportId, incident_id: c.incidentId, score: c.score, reasons_json: reasons, decision: 'pending' });
-        out.created++;
+        created.push([c.strikeReportId, c.incidentId, c.score, reasons, 'pending']);
       } else if (old.decision !== 'pending') {
         out.kept++;
       } else if (w.update('strike_matches', { strike_report_id: c.strikeReportId, incident_id: c.incidentId }, { score: c.score, reasons_json: reasons })) {
         out.updated++;
       }
+    }
+    // New candidates: one audit entry holding every inserted row (as an import's record does).
+    if (created.length > 0) {
+      w.insertRecord(`strike-candidates:${randomUUID()}`, [{ table: 'strike_matches', columns: MATCH_COLUMNS, rows: created }]);
+      out.created = created.length;
     }
     for (const [key, m] of byKey) {
       if (fresh.has(key)) continue;

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-fold-function';
 import { migrationDuplicates } from './0007-duplicates';
 import { migrationReconcile } from './0008-reconcile';
 import { migrationRecordVersions } from './0009-record-versions';
+import { migrationStrikes } from './0010-strikes';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migrationDuplicates, migrationReconcile, migrationRecordVersions];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migrationDuplicates, migrationReconcile, migrationRecordVersions, migrationStrikes];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
