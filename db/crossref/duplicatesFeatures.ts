@@ -28,6 +28,8 @@ export interface IncidentFeatures {
   captures: Set<string>;
   /** Victim names, folded; only names of two words or more. */
   victims: Set<string>;
+  /** The same names, a list per victim (a person may be named in Latin and Arabic script). */
+  victimNames: string[][];
   killedMin: number | null;
   killedMax: number | null;
 }
@@ -127,6 +129,7 @@ export function loadFeatures(cf: CaseFile): IncidentFeatures[] {
       urls: new Set(),
       captures: new Set(),
       victims: new Set(),
+      victimNames: [],
       killedMin: r.killed_min,
       killedMax: r.killed_max,
     };
@@ -169,10 +172,15 @@ export function loadFeatures(cf: CaseFile): IncidentFeatures[] {
   for (const v of victims) {
     const f = byId.get(v.incident);
     if (!f) continue;
+    const names: string[] = [];
     for (const n of [v.name_latin, v.name_local]) {
       const k = victimNameKey(n);
-      if (k) f.victims.add(k);
+      if (k) {
+        f.victims.add(k);
+        names.push(k);
+      }
     }
+    if (names.length) f.victimNames.push(names);
   }
   return out;
 }

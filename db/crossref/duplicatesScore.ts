@@ -106,12 +106,18 @@ export function scorePair(a: IncidentFeatures, b: IncidentFeatures, crowded?: Re
     sourceWeight += w;
     reasons.push({ ...r, weight: round(w) });
   }
-  const names = intersect(a.victims, b.victims, crowded, 'v|');
+  // People, not spellings: a victim of one incident named (in either script) in the other.
+  const [fewer, more] = a.victimNames.length <= b.victimNames.length ? [a, b] : [b, a];
+  const names: string[] = [];
+  for (const person of fewer.victimNames) {
+    const hit = person.find((n) => more.victims.has(n) && !crowded?.has(`v|${n}`));
+    if (hit) names.push(hit);
+  }
   if (names.length > 0) {
     const shown = names.slice(0, 3).join('; ');
     reasons.push({
       kind: 'victims',
-      text: `${names.length} victim name${names.length === 1 ? '' : 's'} in both: ${shown}${names.length > 3 ? '…' : ''}`,
+      text: `${names.length} victim${names.length === 1 ? '' : 's'} named in both: ${shown}${names.length > 3 ? '…' : ''}`,
       weight: round(Math.min(0.3, 0.15 + 0.05 * (names.length - 1))),
     });
   }

@@ -13,10 +13,10 @@ import { PairSideCard } from './PairSideCard';
 import './duplicates.css';
 
 const PAGE = 50;
+// Merged pairs are no longer pairs (one incident absorbed the other): they are listed under Merges.
 const DECISIONS = [
   ['pending', 'To decide'],
   ['not_duplicate', 'Not duplicates'],
-  ['merged', 'Merged'],
   ['all', 'All'],
 ] as const;
 type DecisionFilter = (typeof DECISIONS)[number][0];

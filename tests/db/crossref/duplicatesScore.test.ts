@@ -24,6 +24,7 @@ function feat(id: string, over: Partial<IncidentFeatures> & { date?: string; pla
     urls: new Set(),
     captures: new Set(),
     victims: new Set(),
+    victimNames: [],
     killedMin: null,
     killedMax: null,
     ...over,
@@ -76,9 +77,9 @@ describe('duplicate pair scoring', () => {
     expect(victimNameKey('Aḥmad  AL-Ali')).toBe('ahmad al ali');
     expect(victimNameKey('أحمد العلي')).toBe(victimNameKey('احمد العلي'));
     expect(victimNameKey('Ahmad')).toBeNull();
-    const v = { victims: new Set(['ahmad al ali', 'fatima al ali']) };
+    const v = { victims: new Set(['ahmad al ali', 'fatima al ali', 'فاطمه العلي']), victimNames: [['ahmad al ali'], ['fatima al ali', 'فاطمه العلي']] };
     const s = scorePair(feat('a', { ...v, lat: null, lon: null }), feat('b', { ...v, lat: null, lon: null }));
-    expect(s.reasons.find((r) => r.kind === 'victims')).toMatchObject({ weight: 0.2, text: '2 victim names in both: ahmad al ali; fatima al ali' });
+    expect(s.reasons.find((r) => r.kind === 'victims')).toMatchObject({ weight: 0.2, text: '2 victims named in both: ahmad al ali; fatima al ali' });
   });
 });
 
@@ -101,6 +102,7 @@ describe('blocking', () => {
         placeKeys: placeKeysOf(['Raqqa', 'Tabqa', 'Mansoura', 'Hajin'][i % 4]!, null),
         urls: new Set(i % 17 === 0 ? ['report.example/monthly'] : i % 5 === 0 ? [`page.example/${i % 40}`] : []),
         victims: new Set(i % 9 === 0 ? [`name ${i % 27}`] : []),
+        victimNames: i % 9 === 0 ? [[`name ${i % 27}`]] : [],
         killedMin: i % 4,
         killedMax: (i % 4) + 2,
       });
