@@ -8,7 +8,7 @@
  * compared. Pairs already in one reconciliation group, or dismissed as "not the same person",
  * are left out.
  */
-import { compareNames, nameTokens, blockingKeys, type NameComparison, type NameToken } from '../shared/nameMatch';
+import { compareNames, nameTokens, nameWords, blockingKeys, type NameComparison, type NameToken } from '../shared/nameMatch';
 import { normalizeSearchText } from '../shared/textNormalize';
 import type { VictimPair, VictimRef } from '../shared/contracts/reconcile';
 import type { Row } from './audit';
@@ -124,12 +124,19 @@ function bestName(a: Rec, b: Rec): { cmp: NameComparison; how: string } | null {
 
 function nameReason(a: VictimRef, b: VictimRef, best: { cmp: NameComparison; how: string }): string {
   const show = (v: VictimRef) => (best.how === 'Arabic' ? v.nameLocal : best.how === 'Latin' ? v.nameLatin : [v.nameLatin, v.nameLocal].filter(Boolean).join(' / '));
-  const exact = best.cmp.kinds.every((k) => k === 'exact');
-  const what = exact
-    ? `Names match (${best.how})`
-    : best.how === 'across scripts'
+  const kinds = best.cmp.kinds;
+  const sameWords = (x: string | null, y: string | null) => nameWords(x).sort().join(' ') === nameWords(y).sort().join(' ');
+  const spelledAlike = best.how === 'Arabic' ? sameWords(a.nameLocal, b.nameLocal) : sameWords(a.nameLatin, b.nameLatin);
+  const what =
+    best.how === 'across scripts'
       ? 'Names match across Arabic and Latin script'
-      : `Names match allowing for transliteration (${best.how})`;
+      : kinds.includes('spelling')
+        ? `Names are similar: the same consonants, some vowels differ (${best.how})`
+        : spelledAlike
+          ? `Same name (${best.how})`
+          : best.how === 'Arabic'
+            ? 'Names match allowing for spelling variants (Arabic)'
+            : 'Names match allowing for transliteration (Latin)';
   return `${what}: “${show(a)}” ≈ “${show(b)}”`;
 }
 
