@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import type { CaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
+import { findPairs, loadVictimRecords } from '../../db/victimPairs';
 import { incidentInput, snapshot, tempCaseFile } from '../helpers/caseFiles';
 
 type V = Partial<{ nameLatin: string | null; nameLocal: string | null; gender: 'male' | 'female' | null; age: number | null; ageGroup: 'child' | 'adult' | 'elderly' | null; harm: 'killed' | 'injured' }>;
@@ -104,9 +105,18 @@ describe('reconciliation groups and named-victim counts', () => {
     const b = incident(cf, 'B1', '2017-03-18', [{ nameLatin: 'Ahmed Hamzah' }]);
     const c = incident(cf, 'C1', '2017-03-19', [{ nameLocal: 'أحمد حمزة' }], 'weak');
     const d = incident(cf, 'D1', '2017-03-19', [{ nameLatin: 'Ahmed Hamza' }], 'weak');
+    // The queue, kept between changes and fixed in place after each confirmation, stays what a
+    // fresh computation gives.
+    const fresh = () => findPairs(loadVictimRecords(cf)).map((p) => [p.a.id, p.b.id].sort().join('|')).sort();
+    expect(pairIds(cf).sort()).toEqual(fresh());
+    expect(fresh()).toHaveLength(6);
     call(cf, 'victims:reconcile', { victimIds: [a.victims[0]!, b.victims[0]!] });
+    expect(pairIds(cf).sort()).toEqual(fresh());
     call(cf, 'victims:reconcile', { victimIds: [c.victims[0]!, d.victims[0]!] });
+    expect(pairIds(cf).sort()).toEqual(fresh());
+    expect(fresh()).toHaveLength(4);
     const g = call(cf, 'victims:reconcile', { victimIds: [b.victims[0]!, d.victims[0]!] });
+    expect(queue(cf).total).toBe(0);
     expect(g.members).toHaveLength(4);
     const s = call(cf, 'stats:get', {});
     expect(s.headline.namedVictims).toBe(1);
