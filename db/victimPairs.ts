@@ -117,7 +117,7 @@ function bestName(a: Rec, b: Rec): { cmp: NameComparison; how: string } | null {
   let best: { cmp: NameComparison; how: string } | null = null;
   for (const [x, y, how] of options) {
     const cmp = compareNames(x, y);
-    if (cmp.matched >= 2 && (cmp.contained || cmp.score >= 0.7) && (!best || cmp.score > best.cmp.score)) best = { cmp, how };
+    if (cmp.matched >= 2 && cmp.firstMatches && (cmp.contained || cmp.score >= 0.7) && (!best || cmp.score > best.cmp.score)) best = { cmp, how };
   }
   return best;
 }

@@ -166,12 +166,17 @@ export interface NameComparison {
   matched: number;
   /** Every token of the shorter name found in the longer. */
   contained: boolean;
+  /**
+   * The first words (the given names) match. Arabic names run given name, father's name,
+   * grandfather's, family: "Ahmed Mohammed Ali" contains "Mohammed Ali", who is his father.
+   */
+  firstMatches: boolean;
   kinds: TokenMatch[];
 }
 
 /** Compare two token lists, order-insensitive, each token used once. */
 export function compareNames(a: NameToken[], b: NameToken[]): NameComparison {
-  if (a.length === 0 || b.length === 0) return { score: 0, matched: 0, contained: false, kinds: [] };
+  if (a.length === 0 || b.length === 0) return { score: 0, matched: 0, contained: false, firstMatches: false, kinds: [] };
   const used = new Set<number>();
   const kinds: TokenMatch[] = [];
   let weight = 0;
@@ -194,6 +199,7 @@ export function compareNames(a: NameToken[], b: NameToken[]): NameComparison {
     score: (2 * weight) / (a.length + b.length),
     matched,
     contained: matched === Math.min(a.length, b.length),
+    firstMatches: tokenMatch(a[0]!, b[0]!) !== null,
     kinds,
   };
 }

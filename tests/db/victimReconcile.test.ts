@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import type { CaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
+import { NAMED } from '../../db/namedPeople';
 import { findPairs, loadVictimRecords } from '../../db/victimPairs';
 import { incidentInput, snapshot, tempCaseFile } from '../helpers/caseFiles';
 
@@ -48,6 +49,16 @@ describe('victim reconciliation suggestions', () => {
     expect(ab.reasons).toContain('Same gender (male)');
     expect(ab.reasons).toContain('Ages within 2 years (34 and 35)');
     expect(ab.reasons).toContain('Incidents 2 days apart');
+  });
+
+  it('does not take a father for his son: the given names must match', () => {
+    const cf = tempCaseFile();
+    incident(cf, 'A1', '2017-03-17', [{ nameLatin: 'Mohammed Ali', gender: 'male' }, { nameLatin: 'Ahmed Mohammed Ali', gender: 'male' }]);
+    expect(queue(cf).total).toBe(0);
+    incident(cf, 'B1', '2017-03-18', [{ nameLatin: 'Ahmad Muhammad Ali', gender: 'male' }]);
+    const pairs = queue(cf).pairs;
+    expect(pairs).toHaveLength(1);
+    expect([pairs[0]!.a.nameLatin, pairs[0]!.b.nameLatin].sort()).toEqual(['Ahmad Muhammad Ali', 'Ahmed Mohammed Ali']);
   });
 
   it('needs compatible ages and near dates', () => {
@@ -134,5 +145,18 @@ describe('reconciliation groups and named-victim counts', () => {
     expect(() => call(cf, 'victims:unlink', { victimId: a.victims[0]! })).toThrow(/not reconciled/);
     expect(() => call(cf, 'victims:reconcile', { victimIds: [a.victims[0]!, 'nope'] })).toThrow(/No victim record/);
     expect(snapshot(cf)).toEqual(before);
+  });
+});
+
+describe('the people correction stays cheap', () => {
+  it('reads only reconciled records, through the partial index on reconciliation_id', () => {
+    const cf = tempCaseFile();
+    const plan = cf.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT v.reconciliation_id, count(*) FROM victims v JOIN incidents i ON i.id = v.incident_id
+         WHERE v.reconciliation_id IS NOT NULL AND ${NAMED} GROUP BY v.reconciliation_id`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH v USING INDEX victims_reconciliation/);
   });
 });
