@@ -21,3 +21,19 @@ export function memoUntilChange<T>(cf: CaseFile, name: string, compute: () => T)
   map.set(name, { seq, value });
   return value;
 }
+
+/** The sequence number a cache entry must carry to be current (for `patchAfterChange`). */
+export function currentSeq(cf: CaseFile): number {
+  return lastSeq(cf);
+}
+
+/**
+ * After a change whose effect on a cached result is known (a pair confirmed or dismissed), fix
+ * the result in place instead of recomputing it for the whole case: only when the entry was
+ * current just before the change (`seqBefore`), else it is left to be recomputed.
+ */
+export function patchAfterChange<T>(cf: CaseFile, name: string, seqBefore: number, patch: (value: T) => T): void {
+  const hit = caches.get(cf)?.get(name);
+  if (!hit || hit.seq !== seqBefore) return;
+  caches.get(cf)!.set(name, { seq: lastSeq(cf), value: patch(hit.value as T) });
+}

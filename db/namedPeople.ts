@@ -3,6 +3,10 @@
  * reconciliation id) count once; a record not reconciled with any other is one person. A victim
  * is named when it has a name in any script. Used by every named-victim figure (stats:get per
  * grade and in the headline, the dashboard, `casefile stats`).
+ *
+ * Counted as the named rows (the query stats always ran) less the extra records of each
+ * reconciled person: only reconciled rows are read for that (the partial index
+ * victims_reconciliation), so a case with few reconciliations pays almost nothing.
  */
 import type { Grade } from '../shared/domain';
 import type { CaseFile } from './casefile';
@@ -14,40 +18,47 @@ interface FilterSql {
 }
 
 export const NAMED = `(trim(coalesce(v.name_latin, '')) <> '' OR trim(coalesce(v.name_local, '')) <> '')`;
-/** The person a victim record stands for. */
-export const PERSON = 'coalesce(v.reconciliation_id, v.id)';
 
-function gradeClause(f: FilterSql, grades: readonly Grade[] | null): string {
-  if (!grades) return f.where;
-  const inList = `i.grade IN (${grades.map((g) => `'${g}'`).join(', ')})`;
-  return f.where ? `${f.where} AND ${inList}` : `WHERE ${inList}`;
+function and(f: FilterSql, clause: string): string {
+  return f.where ? `${f.where} AND ${clause}` : `WHERE ${clause}`;
 }
 
-/** Named people per grade (key 'ungraded' for incidents without one). */
-export function namedByGrade(cf: CaseFile, f: FilterSql): Map<string, number> {
+function reconciledRows(f: FilterSql, grades: readonly Grade[] | null): string {
+  const inGrades = grades ? ` AND i.grade IN (${grades.map((g) => `'${g}'`).join(', ')})` : '';
+  return `FROM victims v JOIN incidents i ON i.id = v.incident_id
+    ${and(f, `v.reconciliation_id IS NOT NULL AND ${NAMED}${inGrades}`)}`;
+}
+
+/** Per grade ('ungraded' for none): named records that are a further record of a person counted in that grade. */
+export function reconciledExtras(cf: CaseFile, f: FilterSql): Map<string, number> {
   const rows = cf.db
     .prepare(
-      `SELECT coalesce(i.grade, 'ungraded') AS grade, count(DISTINCT ${PERSON}) AS n
-       FROM incidents i JOIN victims v ON v.incident_id = i.id AND ${NAMED}
-       ${f.where} GROUP BY i.grade`,
+      `SELECT grade, sum(n - 1) AS extra FROM (
+         SELECT coalesce(i.grade, 'ungraded') AS grade, v.reconciliation_id, count(*) AS n
+         ${reconciledRows(f, null)} GROUP BY i.grade, v.reconciliation_id)
+       GROUP BY grade`,
     )
-    .all(f.params) as { grade: string; n: number }[];
-  return new Map(rows.map((r) => [r.grade, r.n]));
+    .all(f.params) as { grade: string; extra: number }[];
+  return new Map(rows.map((r) => [r.grade, r.extra]));
 }
 
-/** Named people over the filtered incidents (of the given grades, or all). */
+/**
+ * Over the filtered incidents (of `grades`, or all): `records` named rows are `people` people,
+ * `inSeveralIncidents` of them named in more than one incident; `acrossGrades` is how many
+ * fewer people there are than the sum of the per-grade counts (one person in two grades).
+ */
 export function namedPeople(
   cf: CaseFile,
   f: FilterSql,
   grades: readonly Grade[] | null,
-): { people: number; records: number; inSeveralIncidents: number } {
+  records: number,
+): { people: number; records: number; inSeveralIncidents: number; acrossGrades: number } {
   const r = cf.db
     .prepare(
-      `SELECT count(*) AS people, coalesce(sum(records), 0) AS records, coalesce(sum(incidents > 1), 0) AS several
-       FROM (SELECT ${PERSON} AS person, count(*) AS records, count(DISTINCT v.incident_id) AS incidents
-             FROM incidents i JOIN victims v ON v.incident_id = i.id AND ${NAMED}
-             ${gradeClause(f, grades)} GROUP BY person)`,
+      `SELECT coalesce(sum(n - 1), 0) AS extra, coalesce(sum(incidents > 1), 0) AS several, coalesce(sum(grades - 1), 0) AS across
+       FROM (SELECT count(*) AS n, count(DISTINCT v.incident_id) AS incidents, count(DISTINCT coalesce(i.grade, '')) AS grades
+             ${reconciledRows(f, grades)} GROUP BY v.reconciliation_id)`,
     )
-    .get(f.params) as { people: number; records: number; several: number };
-  return { people: r.people, records: r.records, inSeveralIncidents: r.several };
+    .get(f.params) as { extra: number; several: number; across: number };
+  return { people: records - r.extra, records, inSeveralIncidents: r.several, acrossGrades: r.across };
 }

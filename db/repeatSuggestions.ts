@@ -101,7 +101,8 @@ function rootOf(ids: Map<string, number>, repeats: (string | null)[], i: number)
   return cur;
 }
 
-function compute(cf: CaseFile): RepeatSuggestion[] {
+/** Every likely repeat, computed afresh (repeatSuggestions keeps the result until the next change). */
+export function computeRepeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
   const rows = cf.db
     .prepare(
       `SELECT s.id, s.title, s.outlet, s.author, s.kind, s.url, s.archive_url, s.published_date, s.created_at,
@@ -192,7 +193,7 @@ function compute(cf: CaseFile): RepeatSuggestion[] {
 
 /** Every likely repeat in the case, strongest first. */
 export function repeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
-  return memoUntilChange(cf, 'repeatSuggestions', () => compute(cf));
+  return memoUntilChange(cf, 'repeatSuggestions', () => computeRepeatSuggestions(cf));
 }
 
 export function suggestionsForSource(cf: CaseFile, sourceId: string): RepeatSuggestion[] {

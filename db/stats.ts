@@ -12,7 +12,7 @@ import type { GradeTotals, Stats } from '../shared/schemas';
 import type { CaseFile } from './casefile';
 import { filterSql } from './filters';
 import { resolveFilter } from './me';
-import { namedByGrade, namedPeople } from './namedPeople';
+import { namedPeople, reconciledExtras } from './namedPeople';
 
 interface GradeRow {
   grade: Grade | null;
@@ -53,10 +53,16 @@ export function addTotals(a: GradeTotals, b: GradeTotals): GradeTotals {
 
 const s = (col: string) => `coalesce(sum(i.${col}), 0)`;
 
+/** Named records over every grade: each grade's people plus the extra records of its reconciled people. */
+function namedRecords(grades: Stats['grades'], extras: Map<string, number>): number {
+  return Object.values(grades).reduce((n, t) => n + t.namedVictims, 0) + [...extras.values()].reduce((n, x) => n + x, 0);
+}
+
 export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'>): Stats {
   const { where, params } = filterSql(resolveFilter(cf, input.filter));
   const filter = { where, params };
-  const named = namedByGrade(cf, filter);
+  // Named rows per grade, less the records that are one more sighting of a person already counted.
+  const extras = reconciledExtras(cf, filter);
   const rows = cf.db
     .prepare(
       `SELECT i.grade AS grade, count(*) AS incidents,
@@ -64,7 +70,9 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
          ${s('injured_min')} AS injured_min, ${s('injured_max')} AS injured_max,
          ${s('children_killed_min')} AS children_min, ${s('children_killed_max')} AS children_max,
          ${s('women_killed_min')} AS women_min, ${s('women_killed_max')} AS women_max,
-         ${s('men_killed_min')} AS men_min, ${s('men_killed_max')} AS men_max
+         ${s('men_killed_min')} AS men_min, ${s('men_killed_max')} AS men_max,
+         coalesce(sum((SELECT count(*) FROM victims v WHERE v.incident_id = i.id
+             AND (trim(coalesce(v.name_latin, '')) <> '' OR trim(coalesce(v.name_local, '')) <> ''))), 0) AS named
        FROM incidents i ${where}
        GROUP BY i.grade`,
     )
@@ -80,14 +88,15 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
       children: { min: r.children_min, max: r.children_max },
       women: { min: r.women_min, max: r.women_max },
       men: { min: r.men_min, max: r.men_max },
-      namedVictims: named.get(r.grade ?? 'ungraded') ?? 0,
+      namedVictims: r.named - (extras.get(r.grade ?? 'ungraded') ?? 0),
     };
     grades[r.grade ?? 'ungraded'] = t;
     incidents += r.incidents;
   }
   const headline = HEADLINE_GRADES.reduce((acc, g) => addTotals(acc, grades[g]), emptyTotals());
   // A person named in a Confirmed and in a Fair incident is one named victim of the headline.
-  headline.namedVictims = namedPeople(cf, filter, HEADLINE_GRADES).people;
+  headline.namedVictims -= namedPeople(cf, filter, HEADLINE_GRADES, 0).acrossGrades;
+  const everyone = namedPeople(cf, filter, null, namedRecords(grades, extras));
 
   const conceded = cf.db
     .prepare(
@@ -113,6 +122,6 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
       killed: { min: conceded.killed_min, max: conceded.killed_max },
       injured: { min: conceded.injured_min, max: conceded.injured_max },
     },
-    namedPeople: namedPeople(cf, filter, null),
+    namedPeople: { people: everyone.people, records: everyone.records, inSeveralIncidents: everyone.inSeveralIncidents },
   };
 }

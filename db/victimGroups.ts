@@ -14,6 +14,8 @@ import type { VictimGroup, VictimRef } from '../shared/contracts/reconcile';
 import { change, type Row } from './audit';
 import type { CaseFile } from './casefile';
 import { HandlerError } from './errors';
+import { currentSeq, patchAfterChange } from './crossrefCache';
+import type { VictimPair } from '../shared/contracts/reconcile';
 import { rowToVictimRef, VICTIM_SQL } from './victimPairs';
 
 function victim(cf: CaseFile, id: string, path: string): VictimRef {
@@ -47,9 +49,20 @@ export function reconcileVictims(cf: CaseFile, input: ChannelParsedInput<'victim
   for (const gid of [a.reconciliationId, b.reconciliationId]) {
     if (gid && gid !== target) for (const m of members(cf, gid)) joining.add(m.id);
   }
+  const seq = currentSeq(cf);
   change(cf, input.reason ?? `Same person: ${nameOf(a)} (${a.incidentCode}) and ${nameOf(b)} (${b.incidentCode})`, (w) => {
     for (const id of joining) w.update('victims', { id }, { reconciliation_id: target });
   });
+  // The suggestions stay as they were, but for the records that joined the group.
+  patchAfterChange<VictimPair[]>(cf, 'victimPairs', seq, (pairs) =>
+    pairs
+      .map((p) => ({
+        ...p,
+        a: joining.has(p.a.id) ? { ...p.a, reconciliationId: target } : p.a,
+        b: joining.has(p.b.id) ? { ...p.b, reconciliationId: target } : p.b,
+      }))
+      .filter((p) => !(p.a.reconciliationId === target && p.b.reconciliationId === target)),
+  );
   return { reconciliationId: target, members: members(cf, target) };
 }
 
@@ -70,9 +83,11 @@ export function dismissVictimPair(cf: CaseFile, input: ChannelParsedInput<'victi
   const [a, b] = twoVictims(cf, input.victimIds);
   const [x, y] = [a.id, b.id].sort() as [string, string];
   if (cf.db.prepare('SELECT 1 FROM victim_pair_dismissals WHERE victim_a = ? AND victim_b = ?').get(x, y)) return { dismissed: true };
+  const seq = currentSeq(cf);
   change(cf, input.reason ?? `Not the same person: ${nameOf(a)} (${a.incidentCode}) and ${nameOf(b)} (${b.incidentCode})`, (w) => {
     w.insert('victim_pair_dismissals', { victim_a: x, victim_b: y, dismissed_by: cf.actor, dismissed_at: w.at });
   });
+  patchAfterChange<VictimPair[]>(cf, 'victimPairs', seq, (pairs) => pairs.filter((p) => [p.a.id, p.b.id].sort().join('|') !== `${x}|${y}`));
   return { dismissed: true };
 }
 

@@ -8,7 +8,7 @@
  * compared. Pairs already in one reconciliation group, or dismissed as "not the same person",
  * are left out.
  */
-import { compareNames, nameTokens, blockingKeys, type NameComparison, type NameToken } from '../shared/nameMatch';
+import { compareNames, nameTokens, nameWords, blockingKeys, type NameComparison, type NameToken } from '../shared/nameMatch';
 import { normalizeSearchText } from '../shared/textNormalize';
 import type { VictimPair, VictimRef } from '../shared/contracts/reconcile';
 import type { Row } from './audit';
@@ -21,7 +21,7 @@ export const WINDOW_DAYS = 30;
 export const AGE_TOLERANCE = 2;
 const DAY = 86_400_000;
 
-interface Rec {
+export interface Rec {
   ref: VictimRef;
   latin: NameToken[];
   local: NameToken[];
@@ -117,19 +117,26 @@ function bestName(a: Rec, b: Rec): { cmp: NameComparison; how: string } | null {
   let best: { cmp: NameComparison; how: string } | null = null;
   for (const [x, y, how] of options) {
     const cmp = compareNames(x, y);
-    if (cmp.matched >= 2 && (cmp.contained || cmp.score >= 0.7) && (!best || cmp.score > best.cmp.score)) best = { cmp, how };
+    if (cmp.matched >= 2 && cmp.firstMatches && (cmp.contained || cmp.score >= 0.7) && (!best || cmp.score > best.cmp.score)) best = { cmp, how };
   }
   return best;
 }
 
 function nameReason(a: VictimRef, b: VictimRef, best: { cmp: NameComparison; how: string }): string {
   const show = (v: VictimRef) => (best.how === 'Arabic' ? v.nameLocal : best.how === 'Latin' ? v.nameLatin : [v.nameLatin, v.nameLocal].filter(Boolean).join(' / '));
-  const exact = best.cmp.kinds.every((k) => k === 'exact');
-  const what = exact
-    ? `Names match (${best.how})`
-    : best.how === 'across scripts'
+  const kinds = best.cmp.kinds;
+  const sameWords = (x: string | null, y: string | null) => nameWords(x).sort().join(' ') === nameWords(y).sort().join(' ');
+  const spelledAlike = best.how === 'Arabic' ? sameWords(a.nameLocal, b.nameLocal) : sameWords(a.nameLatin, b.nameLatin);
+  const what =
+    best.how === 'across scripts'
       ? 'Names match across Arabic and Latin script'
-      : `Names match allowing for transliteration (${best.how})`;
+      : kinds.includes('spelling')
+        ? `Names are similar: the same consonants, some vowels differ (${best.how})`
+        : spelledAlike
+          ? `Same name (${best.how})`
+          : best.how === 'Arabic'
+            ? 'Names match allowing for spelling variants (Arabic)'
+            : 'Names match allowing for transliteration (Latin)';
   return `${what}: “${show(a)}” ≈ “${show(b)}”`;
 }
 
@@ -161,21 +168,17 @@ export function scorePair(a: Rec, b: Rec): VictimPair | null {
   return { a: a.ref, b: b.ref, score: Math.min(1, Math.round(score * 1000) / 1000), reasons };
 }
 
-function compute(cf: CaseFile): VictimPair[] {
-  const recs = (cf.db.prepare(VICTIM_SQL).all() as Row[]).map(toRec).filter((r) => r.latin.length + r.local.length >= 2);
-  const dismissed = new Set(
-    (cf.db.prepare('SELECT victim_a, victim_b FROM victim_pair_dismissals').all() as { victim_a: string; victim_b: string }[]).map(
-      (d) => `${d.victim_a}|${d.victim_b}`,
-    ),
-  );
-  const blocks = new Map<string, number[]>();
-  recs.forEach((r, i) => {
-    for (const k of new Set([...blockingKeys(r.latin), ...blockingKeys(r.local)])) {
-      const list = blocks.get(k);
-      if (list) list.push(i);
-      else blocks.set(k, [i]);
-    }
-  });
+/** The named victim records of the case, tokenised once. */
+export function loadVictimRecords(cf: CaseFile): Rec[] {
+  return (cf.db.prepare(VICTIM_SQL).all() as Row[]).map(toRec).filter((r) => r.latin.length + r.local.length >= 2);
+}
+
+/**
+ * Likely pairs among `recs`. `blocked` (the default) compares only records sharing a blocking
+ * key within the date window; false compares all pairs (the baseline the benchmark measures).
+ */
+export function findPairs(recs: Rec[], opts: { dismissed?: ReadonlySet<string>; blocked?: boolean } = {}): VictimPair[] {
+  const dismissed = opts.dismissed ?? new Set<string>();
   const seen = new Set<string>();
   const out: VictimPair[] = [];
   const consider = (i: number, j: number) => {
@@ -190,6 +193,23 @@ function compute(cf: CaseFile): VictimPair[] {
     const p = scorePair(a, b);
     if (p) out.push(p);
   };
+  if (opts.blocked === false) {
+    for (let i = 0; i < recs.length; i++) for (let j = i + 1; j < recs.length; j++) consider(i, j);
+  } else {
+    sweepBlocks(recs, consider);
+  }
+  return out.sort((p, q) => q.score - p.score || p.a.incidentCode.localeCompare(q.a.incidentCode));
+}
+
+function sweepBlocks(recs: Rec[], consider: (i: number, j: number) => void): void {
+  const blocks = new Map<string, number[]>();
+  recs.forEach((r, i) => {
+    for (const k of new Set([...blockingKeys(r.latin), ...blockingKeys(r.local)])) {
+      const list = blocks.get(k);
+      if (list) list.push(i);
+      else blocks.set(k, [i]);
+    }
+  });
   const windowMs = WINDOW_DAYS * DAY;
   for (const list of blocks.values()) {
     if (list.length < 2) continue;
@@ -207,7 +227,15 @@ function compute(cf: CaseFile): VictimPair[] {
     }
     for (const u of undated) for (const o of list) if (o !== u) consider(u, o);
   }
-  return out.sort((p, q) => q.score - p.score || p.a.incidentCode.localeCompare(q.a.incidentCode));
+}
+
+function compute(cf: CaseFile): VictimPair[] {
+  const dismissed = new Set(
+    (cf.db.prepare('SELECT victim_a, victim_b FROM victim_pair_dismissals').all() as { victim_a: string; victim_b: string }[]).map(
+      (d) => `${d.victim_a}|${d.victim_b}`,
+    ),
+  );
+  return findPairs(loadVictimRecords(cf), { dismissed });
 }
 
 /** Every likely same-person pair in the case, likeliest first (recomputed after any change). */

@@ -65,9 +65,10 @@ function latinCanon(word: string): string {
     .replace(/c/g, 'k')
     .replace(/g/g, 'j')
     .replace(/v/g, 'w');
-  // y between letters is a vowel (Husayn, Zaynab); at the start it is a consonant (Yusuf).
-  w = w.charAt(0) + w.slice(1).replace(/y/g, 'i');
   w = collapse(w);
+  // y is a consonant at the start (Yusuf) and between vowels (Ziyad, Layan), else a vowel
+  // (Husayn, Zaynab).
+  w = [...w].map((ch, i) => (ch === 'y' && i > 0 && !(/[aeiou]/.test(w[i - 1]!) && /[aeiou]/.test(w[i + 1] ?? '')) ? 'i' : ch)).join('');
   w = w.replace(/[aeiou]+/g, (run) => (/[ou]/.test(run) ? 'u' : 'a'));
   if (w.length > 2 && /[au]h$/.test(w)) w = w.slice(0, -1);
   return w;
@@ -107,10 +108,11 @@ export function nameWords(name: string | null | undefined): string[] {
     for (const part of r.replace(ARTICLE_PREFIX, '').split('-')) {
       if (!part) continue;
       if (ARABIC.test(part)) {
-        if (ARABIC_CONNECTORS.has(part)) continue;
+        // "بنت …" at the start is what the record says of her (daughter of …), not a connector.
+        if (ARABIC_CONNECTORS.has(part) && words.length > 0) continue;
         words.push(part === 'عبد' || part === 'ابو' || part === 'ابي' ? part : stripArabicArticle(part));
       } else {
-        if (LATIN_CONNECTORS.has(part) || LATIN_ARTICLES.has(part) || ENGLISH_STOPWORDS.has(part)) continue;
+        if ((LATIN_CONNECTORS.has(part) && words.length > 0) || LATIN_ARTICLES.has(part) || ENGLISH_STOPWORDS.has(part)) continue;
         words.push(part);
       }
     }
@@ -159,6 +161,12 @@ export function tokenMatch(a: NameToken, b: NameToken): TokenMatch | null {
 }
 
 const WEIGHT: Record<TokenMatch, number> = { exact: 1, spelling: 0.6, script: 0.8 };
+/**
+ * The given name says most about who someone is: two siblings share every name but the first,
+ * and Zaid and Ziyad (زيد, زياد) share a skeleton. A given name matched only loosely lowers
+ * the whole score.
+ */
+const GIVEN_NAME_FACTOR: Record<TokenMatch, number> = { exact: 1, script: 0.9, spelling: 0.75 };
 
 export interface NameComparison {
   /** 0–1: weighted matched tokens over the tokens of both names (Dice). */
@@ -166,12 +174,17 @@ export interface NameComparison {
   matched: number;
   /** Every token of the shorter name found in the longer. */
   contained: boolean;
+  /**
+   * The first words (the given names) match. Arabic names run given name, father's name,
+   * grandfather's, family: "Ahmed Mohammed Ali" contains "Mohammed Ali", who is his father.
+   */
+  firstMatches: boolean;
   kinds: TokenMatch[];
 }
 
 /** Compare two token lists, order-insensitive, each token used once. */
 export function compareNames(a: NameToken[], b: NameToken[]): NameComparison {
-  if (a.length === 0 || b.length === 0) return { score: 0, matched: 0, contained: false, kinds: [] };
+  if (a.length === 0 || b.length === 0) return { score: 0, matched: 0, contained: false, firstMatches: false, kinds: [] };
   const used = new Set<number>();
   const kinds: TokenMatch[] = [];
   let weight = 0;
@@ -190,10 +203,12 @@ export function compareNames(a: NameToken[], b: NameToken[]): NameComparison {
     }
   }
   const matched = kinds.length;
+  const given = tokenMatch(a[0]!, b[0]!);
   return {
-    score: (2 * weight) / (a.length + b.length),
+    score: ((2 * weight) / (a.length + b.length)) * (given ? GIVEN_NAME_FACTOR[given] : 1),
     matched,
     contained: matched === Math.min(a.length, b.length),
+    firstMatches: given !== null,
     kinds,
   };
 }

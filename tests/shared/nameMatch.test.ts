@@ -32,6 +32,10 @@ describe('name matching across spellings and scripts', () => {
     expect(m.score).toBeLessThan(1);
     expect(cmp('Hassan Ali', 'Hussein Ali').score).toBeLessThan(1);
     expect(cmp('Omar Khaled', 'Yusuf Saleh').matched).toBe(0);
+    // Siblings: the same father's and family names, given names alike in consonants only.
+    expect(cmp('Zaid Imad Mahmoud', 'Ziyad Imad Mahmoud').score).toBeLessThan(cmp('Zaid Imad Mahmoud', 'Zayd Imad Mahmoud').score);
+    expect(cmp('Zaid Imad Mahmoud', 'Ziyad Imad Mahmoud').score).toBeLessThan(0.7);
+    expect(cmp('Leen al-Aoudi', 'Layan al-Aoudi').firstMatches).toBe(false);
   });
 
   it('keeps Abu with its name: "Abu Ahmed" is not "Ahmed"; bin and ibn are dropped', () => {
@@ -41,6 +45,8 @@ describe('name matching across spellings and scripts', () => {
     expect(cmp('Abu Ahmed Saleh', 'Ahmed Saleh').matched).toBe(1);
     expect(nameTokens('Khaled ibn al-Walid').map((t) => t.canon)).toEqual(nameTokens('Khalid bin Walid').map((t) => t.canon));
     expect(cmp('أبو أحمد', 'ابو احمد').score).toBe(1);
+    // At the start, بنت is what the record says of her: "daughter of Mrs Ahlam" is not Mrs Ahlam.
+    expect(cmp('بنت السيدة أحلام', 'السيدة أحلام').firstMatches).toBe(false);
   });
 
   it('matches a name written in Arabic with the same name in Latin script', () => {
