@@ -42,8 +42,8 @@ function peopleColumns(cf: CaseFile, table: string): string[] {
 
 export function redactRows(cf: CaseFile, raw: Record<string, Row[]>, rules: RedactionRules): { tables: Record<string, Row[]>; withheld: Withheld; files: CaptureFile[] } {
   const withheld: Withheld = { incidentsLeftOut: [], notesRemoved: [], victimsUnnamed: [], sourcesWithheld: [], capturesWithheld: [], imagesStripped: [], tables: [] };
-  const tables: Record<string, Row[]> = {};
-  for (const [t, rows] of Object.entries(raw)) tables[t] = rows.map((r) => ({ ...r }));
+  // The rows are fresh objects from the query (select.ts): redacted in place, not copied.
+  const tables: Record<string, Row[]> = { ...raw };
   const codeOf = new Map((tables.incidents ?? []).map((r) => [r.id as string, r.code as string]));
   const blank = (table: string, column: string, label: (r: Row) => string, why: string) => {
     for (const r of tables[table] ?? []) {

@@ -67,6 +67,12 @@ export function caseTables(cf: CaseFile): string[] {
   ).map((r) => r.name);
 }
 
+/** Tables are read in insertion order (no sort of wide rows); WITHOUT ROWID tables in key order. */
+function rowOrder(cf: CaseFile, table: string): string {
+  const sql = cf.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+  return /WITHOUT\s+ROWID/i.test(sql) ? '' : ' ORDER BY rowid';
+}
+
 function columnsOf(cf: CaseFile, table: string): string[] {
   return (cf.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
 }
@@ -101,29 +107,29 @@ export function selectBundle(cf: CaseFile, profile: BundleProfile, filterIn: Par
     else if (table === 'meta') {
       raw.meta = all('SELECT * FROM meta ORDER BY key').filter((r) => BASE_META.has(r.key as string) || rules.includeAuditLog);
     } else if (table === 'incident_links') {
-      raw.incident_links = all('SELECT * FROM incident_links ORDER BY id').filter((r) => inSet(r, 'from_incident_id') && inSet(r, 'to_incident_id'));
+      raw.incident_links = all('SELECT * FROM incident_links ORDER BY rowid').filter((r) => inSet(r, 'from_incident_id') && inSet(r, 'to_incident_id'));
     } else if (table === 'sources' || table === 'source_incidents' || table === 'captures' || table === 'strike_reports') {
       continue; // below, once the incidents' rows are known
     } else if (cols.includes('incident_id')) {
-      const rows = all(`SELECT * FROM ${table}`);
+      const rows = all(`SELECT * FROM ${table}${rowOrder(cf, table)}`);
       // Rows about no incident in particular (e.g. a file-level data problem) go with the whole case.
       raw[table] = rows.filter((r) => (r.incident_id === null ? wholeCase : inSet(r)));
     } else if (KNOWN.has(table) || (wholeCase && rules.includeAuditLog)) {
-      raw[table] = all(`SELECT * FROM ${table}`);
+      raw[table] = all(`SELECT * FROM ${table}${rowOrder(cf, table)}`);
     } else {
       const n = count(table);
       if (n > 0) tablesLeftOut.push({ table, rows: n, why: wholeCase ? 'the profile leaves out tables it does not know' : 'a filtered bundle leaves out tables not tied to incidents' });
     }
   }
 
-  const links = all('SELECT * FROM source_incidents ORDER BY incident_id, ord, source_id').filter((r) => inSet(r));
+  const links = all('SELECT * FROM source_incidents ORDER BY rowid').filter((r) => inSet(r));
   const linkedSources = new Set(links.map((r) => r.source_id as string));
-  raw.sources = all('SELECT * FROM sources ORDER BY created_at, id').filter((r) => wholeCase || linkedSources.has(r.id as string));
+  raw.sources = all('SELECT * FROM sources ORDER BY rowid').filter((r) => wholeCase || linkedSources.has(r.id as string));
   raw.source_incidents = links;
   const sourceIds = new Set(raw.sources.map((r) => r.id as string));
-  raw.captures = all('SELECT * FROM captures ORDER BY captured_at, id').filter((r) => sourceIds.has(r.source_id as string));
+  raw.captures = all('SELECT * FROM captures ORDER BY rowid').filter((r) => sourceIds.has(r.source_id as string));
   const reportIds = new Set([...(raw.incident_belligerents ?? []).map((r) => r.strike_report_id), ...(raw.strike_matches ?? []).map((r) => r.strike_report_id)]);
-  raw.strike_reports = all('SELECT * FROM strike_reports ORDER BY id').filter((r) => wholeCase || reportIds.has(r.id));
+  raw.strike_reports = all('SELECT * FROM strike_reports ORDER BY rowid').filter((r) => wholeCase || reportIds.has(r.id));
 
   const { tables, withheld, files } = redactRows(cf, raw, rules);
   withheld.incidentsLeftOut = leftOut.map((r) => ({ id: r.id as string, label: `${r.code as string}${r.place_en ? ` (${r.place_en as string})` : ''}`, why: `status is ${String(r.status).replace('_', ' ')}; the profile takes only ${rules.statuses!.join(', ')}` }));

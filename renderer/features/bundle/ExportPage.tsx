@@ -52,7 +52,6 @@ export function ExportPage() {
         p = await invoke('bundle:step', { jobId: p.jobId });
         setProgress(p);
       }
-      setOutEdited(false);
       preview.reload();
     } catch (e) {
       setError(toContractError(e));
