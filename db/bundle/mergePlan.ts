@@ -134,7 +134,23 @@ function checkShape(cf: CaseFile, data: BundleData): void {
 export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource): MergePlan {
   checkShape(cf, data);
   const tables = MERGE_TABLES.filter((t) => data.tables[t] !== undefined || data.versions?.[t] !== undefined);
-  const mine = recordHistories(cf, tables, { keepRows: true });
+  // Their version of each record: only records whose version differs here need their lineage.
+  const theirVersions = new Map<string, Map<string, string>>();
+  for (const table of tables) {
+    const cols = tableColumns(cf.db, table);
+    const k = keyColumns(table);
+    const m = new Map<string, string>();
+    for (const [key, lineage] of Object.entries(data.versions?.[table] ?? {})) if (lineage.length) m.set(key, lineage[lineage.length - 1]!);
+    for (const r of data.tables[table] ?? []) m.set(recordKey(k, r), versionHash(versionRow(cols, table, r)));
+    theirVersions.set(table, m);
+  }
+  const mine = recordHistories(cf, tables, {
+    keepRows: true,
+    needed: (table, key, current) => {
+      const theirs = theirVersions.get(table)!.get(key);
+      return theirs !== undefined && theirs !== current;
+    },
+  });
   const steps: MergeStep[] = [];
   const conflicts: MergeConflict[] = [];
   const counts: Record<MergeAction, number> = { new: 0, theirs: 0, mine: 0, unchanged: 0, merged: 0, conflict: 0 };

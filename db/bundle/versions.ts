@@ -1,16 +1,15 @@
 /**
  * Per-record versioning (docs/bundles.md). A record's version is the SHA-256 of its canonical
- * row (every column of the table, in name order; a column a trail entry did not name takes the
- * table's default; booleans as 0/1; a blob by its hash and size, not its bytes). Its lineage is
- * every version the audit trail gave it, in trail order, then the versions merges adopted from
- * bundles (table record_versions), then its current row's version when that differs from the
- * trail's (a cascade, a write the trail does not describe), and `deleted:<version>` once it is
- * gone. Two copies of a case file share their trail up to the copy, so they share lineages up
- * to it too, whenever anyone looks; nothing has to be refreshed before copying.
+ * row (every column of the table, in name order; a column a row does not name takes the table's
+ * default; booleans as 0/1; a blob by its hash and size, not its bytes). Its lineage is every
+ * version the audit trail gave it, oldest first, with the versions merges adopted from bundles
+ * (table record_versions), and `deleted:<version>` once the trail deleted it. Two copies of a
+ * case file share their trail up to the copy, so they share lineages up to it too, whenever
+ * anyone looks; nothing has to be refreshed before copying.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { auditedTables, RECORD_ENTITY, type Row } from '../audit';
+import { auditedTables, type Row } from '../audit';
 import type { CaseFile } from '../casefile';
 import { recordKey } from './format';
 
@@ -100,12 +99,6 @@ export function versionHash(normalized: Row): string {
   return createHash('sha256').update(JSON.stringify(normalized)).digest('hex');
 }
 
-/** Whether two normalized rows of the same table hold the same values (cheaper than hashing both). */
-function sameRow(a: Row, b: Row): boolean {
-  for (const k in a) if (a[k] !== b[k]) return false;
-  return true;
-}
-
 export interface LineageEntry {
   version: string;
   /** The row at this version (normalized), when kept: absent for a tombstone or an adopted version without content. */
@@ -126,73 +119,99 @@ function entityKeyToRecordKey(table: string, entityId: string): string {
   return cols.length === 1 ? entityId : entityId.split(':').join('\u001f');
 }
 
+interface OwnEntry {
+  seq: number;
+  action: string;
+  before: string | null;
+}
+
 /**
- * Every record's history in the given tables: the trail replayed (one pass over audit_log),
- * adopted versions, then the current rows. `keepRows` keeps each version's row (a merge needs
- * them as common versions; export needs only the hashes).
+ * Every record's history in the given tables. A record's own audit entries (entity = its table,
+ * read in one pass that never opens an import's bulk `record` entries) are walked back from its
+ * current row: each update's `before` gives the state before it, down to the row as first
+ * written (by its insert, or inside an import's record entry: either way the state the walk
+ * reaches). A deleted record walks back from its delete entry's `before` and ends in a
+ * tombstone. Adopted versions (record_versions) are placed at the audit head they were adopted
+ * at. `keepRows` keeps each version's row (a merge needs them as common versions); `needed`
+ * limits the walk to those records (the others get only their current version).
  */
-export function recordHistories(cf: CaseFile, tables: readonly string[], opts: { keepRows: boolean }): Histories {
+export function recordHistories(
+  cf: CaseFile,
+  tables: readonly string[],
+  opts: { keepRows: boolean; needed?: (table: string, key: string, current: string | undefined) => boolean },
+): Histories {
   const db = cf.db;
-  const wanted = new Set(tables);
   const out: Histories = new Map(tables.map((t) => [t, new Map()]));
-  const cols = new Map(tables.map((t) => [t, tableColumns(db, t)]));
-  /** The trail's state of each record (needed to apply an update's changed columns) and its version. */
-  const state = new Map<string, Map<string, { row: Row; version: string } | null>>(tables.map((t) => [t, new Map()]));
-
-  const push = (table: string, key: string, version: string, row: Row | undefined, seq: number) => {
-    const t = out.get(table)!;
-    let h = t.get(key);
-    if (!h) t.set(key, (h = { entries: [] }));
-    const last = h.entries[h.entries.length - 1];
-    if (last?.version === version) return;
-    h.entries.push(opts.keepRows && row ? { version, row, seq } : { version, seq });
-  };
-  const setRow = (table: string, key: string, row: Row, seq: number) => {
-    const n = versionRow(cols.get(table)!, table, row);
-    const version = versionHash(n);
-    state.get(table)!.set(key, { row: n, version });
-    push(table, key, version, n, seq);
-  };
-  const deleteRow = (table: string, key: string, seq: number) => {
-    const h = out.get(table)!.get(key);
-    const prev = h?.entries[h.entries.length - 1]?.version;
-    state.get(table)!.set(key, null);
-    push(table, key, tombstoneOf(prev), undefined, seq);
-  };
-
-  const entries = db.prepare('SELECT seq, entity, entity_id, action, after_json FROM audit_log ORDER BY seq').iterate() as Iterable<{
-    seq: number;
-    entity: string;
-    entity_id: string;
-    action: string;
-    after_json: string | null;
-  }>;
-  for (const e of entries) {
-    if (e.entity === RECORD_ENTITY) {
-      if (!e.after_json) continue;
-      const parts = JSON.parse(e.after_json) as Record<string, { columns: string[]; rows: unknown[][] }>;
-      for (const [table, part] of Object.entries(parts)) {
-        if (!wanted.has(table)) continue;
-        const k = keyColumns(table);
-        for (const values of part.rows) {
-          const row: Row = {};
-          part.columns.forEach((c, i) => (row[c] = values[i] ?? null));
-          setRow(table, recordKey(k, row), row, e.seq);
-        }
-      }
-      continue;
-    }
-    if (!wanted.has(e.entity)) continue;
+  const own = new Map<string, Map<string, OwnEntry[]>>(tables.map((t) => [t, new Map()]));
+  const placeholders = tables.map(() => '?').join(', ');
+  const rows = db
+    .prepare(`SELECT seq, entity, entity_id, action, before_json FROM audit_log WHERE entity IN (${placeholders}) ORDER BY seq`)
+    .iterate(...tables) as Iterable<{ seq: number; entity: string; entity_id: string; action: string; before_json: string | null }>;
+  for (const e of rows) {
     const key = entityKeyToRecordKey(e.entity, e.entity_id);
-    if (e.action === 'delete') deleteRow(e.entity, key, e.seq);
-    else if (e.action === 'insert') setRow(e.entity, key, JSON.parse(e.after_json ?? '{}') as Row, e.seq);
-    else {
-      const before = state.get(e.entity)!.get(key)?.row ?? {};
-      setRow(e.entity, key, { ...before, ...(JSON.parse(e.after_json ?? '{}') as Row) }, e.seq);
+    const t = own.get(e.entity)!;
+    let list = t.get(key);
+    if (!list) t.set(key, (list = []));
+    list.push({ seq: e.seq, action: e.action, before: e.before_json });
+  }
+
+  /** The lineage of a record whose latest state is `last` (normalized), walking back through `entries`. */
+  const walk = (table: string, last: Row, lastVersion: string, entries: OwnEntry[], upTo: number): LineageEntry[] => {
+    const c = tableColumns(db, table);
+    const lineage: LineageEntry[] = [];
+    let state = last;
+    let version = lastVersion;
+    let first = 0;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.seq > upTo) continue;
+      if (e.action === 'update') {
+        lineage.push(opts.keepRows ? { version, row: state, seq: e.seq } : { version, seq: e.seq });
+        state = versionRow(c, table, { ...state, ...(JSON.parse(e.before ?? '{}') as Row) });
+        version = versionHash(state);
+        continue;
+      }
+      if (e.action === 'insert') first = e.seq;
+      break; // an insert: the state reached is the first; a delete: an earlier life of the record
+    }
+    lineage.push(opts.keepRows ? { version, row: state, seq: first } : { version, seq: first });
+    return lineage.reverse();
+  };
+
+  for (const table of tables) {
+    const t = out.get(table)!;
+    const k = keyColumns(table);
+    const c = tableColumns(db, table);
+    const entriesOf = own.get(table)!;
+    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Row>) {
+      const key = recordKey(k, row);
+      const n = versionRow(c, table, row);
+      const v = versionHash(n);
+      const entries = entriesOf.get(key);
+      const lineage =
+        entries && (opts.needed?.(table, key, v) ?? true)
+          ? walk(table, n, v, entries, Number.MAX_SAFE_INTEGER)
+          : [opts.keepRows ? { version: v, row: n, seq: 0 } : { version: v, seq: 0 }];
+      t.set(key, { entries: lineage, current: opts.keepRows ? row : n });
+    }
+    // Records deleted through the trail: their state at deletion, walked back, then a tombstone.
+    for (const [key, entries] of entriesOf) {
+      if (t.has(key)) continue;
+      const last = entries[entries.length - 1]!;
+      if (last.action !== 'delete' || !last.before) continue;
+      if (opts.needed && !opts.needed(table, key, undefined)) {
+        t.set(key, { entries: [{ version: tombstoneOf(undefined), seq: last.seq }] });
+        continue;
+      }
+      const atDeletion = versionRow(c, table, JSON.parse(last.before) as Row);
+      const lineage = walk(table, atDeletion, versionHash(atDeletion), entries.slice(0, -1), last.seq);
+      lineage.push({ version: tombstoneOf(lineage[lineage.length - 1]?.version), seq: last.seq });
+      t.set(key, { entries: lineage });
     }
   }
 
-  // Versions adopted from bundles, placed at the audit head they were adopted at.
+  // Versions adopted from bundles, placed at the audit head they were adopted at; the current
+  // version stays last.
   const adopted = db.prepare('SELECT entity, entity_key, version, after_seq, ord, row_json FROM record_versions ORDER BY after_seq, ord').all() as {
     entity: string;
     entity_key: string;
@@ -201,40 +220,22 @@ export function recordHistories(cf: CaseFile, tables: readonly string[], opts: {
     ord: number;
     row_json: string | null;
   }[];
-  const resort = new Set<RecordHistory>();
+  /** Histories given adopted versions, with their current (last) entry before any was added. */
+  const resort = new Map<RecordHistory, LineageEntry | undefined>();
   for (const a of adopted) {
     const t = out.get(a.entity);
     if (!t) continue;
     let h = t.get(a.entity_key);
     if (!h) t.set(a.entity_key, (h = { entries: [] }));
     if (h.entries.some((x) => x.version === a.version)) continue;
+    if (!resort.has(h)) resort.set(h, h.entries[h.entries.length - 1]);
     const seq = a.after_seq + (a.ord + 1) / 1e7;
     h.entries.push(opts.keepRows && a.row_json ? { version: a.version, row: JSON.parse(a.row_json) as Row, seq } : { version: a.version, seq });
-    resort.add(h);
   }
-  for (const h of resort) h.entries.sort((x, y) => x.seq - y.seq);
-
-  // The rows as they stand now.
-  for (const table of tables) {
-    const t = out.get(table)!;
-    const k = keyColumns(table);
-    const c = cols.get(table)!;
-    const seen = new Set<string>();
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Row>) {
-      const key = recordKey(k, row);
-      seen.add(key);
-      const n = versionRow(c, table, row);
-      const trail = state.get(table)!.get(key);
-      const v = trail && sameRow(trail.row, n) ? trail.version : versionHash(n);
-      push(table, key, v, n, Number.MAX_SAFE_INTEGER);
-      t.get(key)!.current = opts.keepRows ? row : n;
-    }
-    state.get(table)!.clear();
-    for (const [key, h] of t) {
-      if (seen.has(key)) continue;
-      const last = h.entries[h.entries.length - 1]?.version;
-      if (!isTombstone(last)) h.entries.push({ version: tombstoneOf(last), seq: Number.MAX_SAFE_INTEGER });
-    }
+  for (const [h, last] of resort) {
+    h.entries.sort((x, y) => x.seq - y.seq);
+    if (!last) continue;
+    if (h.entries[h.entries.length - 1] !== last) h.entries.push({ ...last, seq: Number.MAX_SAFE_INTEGER });
   }
   return out;
 }

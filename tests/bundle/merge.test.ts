@@ -2,12 +2,13 @@
  * Merging a colleague's bundle (issue 8, item 4): two copies of the demo case are edited apart,
  * one side's bundle merges into the other.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { change, type Row } from '../../db/audit';
 import { closeCaseFile, createCaseFile, openCaseFile, type CaseFile } from '../../db/casefile';
 import { createDemoCaseFile } from '../../db/demo/seed';
+import { importAirwars } from '../../db/import/airwars/index';
 import { call } from '../../db/handlers';
 import { applyMerge } from '../../db/bundle/mergeApply';
 import { loadBundleForMerge } from '../../db/bundle/mergeBundle';
@@ -217,4 +218,23 @@ describe('an internal bundle merged into an empty case file', () => {
     bytes[at] = 'C'.charCodeAt(0);
     expect(() => loadBundleForMerge(bytes, 'demo.zip')).toThrow(/fails verification[\s\S]*data\/case.json/);
   });
+});
+
+describe('the real archive', () => {
+  const archive = join(__dirname, '..', '..', '..', 'shared', 'data', 'airwars-syria');
+  const present = existsSync(join(archive, 'incidents.csv'));
+  it.skipIf(!present)('an internal bundle of the imported archive merged into an empty case file gives the same stats', () => {
+    const dir = tempDir();
+    const source = createCaseFile(join(dir, 'archive.casefile'), { actor: 'import' });
+    opened.push(source);
+    importAirwars(source, archive);
+    writeTestBundle(source, join(dir, 'archive.zip'));
+    const empty = createCaseFile(join(dir, 'empty.casefile'), { actor: 'field' });
+    opened.push(empty);
+    const loaded = loadBundleForMerge(readFileSync(join(dir, 'archive.zip')));
+    applyMerge(empty, loaded.data, loaded.source, {}, { blobContent: loaded.blobContent });
+    expect(call(empty, 'stats:get', { filter: {} })).toEqual(call(source, 'stats:get', { filter: {} }));
+    expect(call(empty, 'stats:get', { filter: {} }).incidents).toBeGreaterThan(8000);
+  }, 600_000);
+  if (!present) it.skip(`needs the Airwars archive at ${archive}`, () => {});
 });
