@@ -11,6 +11,12 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** A stored column's name as words: date_start → Date start. */
+function words(column: string): string {
+  const w = column.replace(/_/g, ' ');
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
 /** The first rows as the last check read them: each mapped field's value, by line. */
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const fields = [...new Set(preview.rows.flatMap((r) => Object.keys(r.values)))];
@@ -28,7 +34,7 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
               </th>
               {fields.map((f) => (
                 <th key={f} scope="col">
-                  {defs[f]?.label ?? f}
+                  {defs[f]?.label ?? words(f)}
                 </th>
               ))}
             </tr>
