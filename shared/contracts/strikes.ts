@@ -52,7 +52,7 @@ export const strikesContract = {
         /** The CSV text of a belligerent's strike log. */
         csv: z.string().min(1, { message: 'The strike log is empty' }).max(50_000_000),
         /** Which column holds which field; guessed from the headers where not given. */
-        mapping: z.record(z.enum(STRIKE_CSV_FIELDS), z.string()).optional(),
+        mapping: z.partialRecord(z.enum(STRIKE_CSV_FIELDS), z.string().min(1)).optional(),
         /** The belligerent of every line that names none. */
         belligerent: z.string().max(200).optional(),
         fileName: z.string().max(500).optional(),

@@ -93,5 +93,9 @@ describe('strike log CSV import', () => {
     const cf = tempCaseFile();
     const r = dispatch(cf, 'strikes:importCsv', { csv: 'Foo,Bar\n1,2\n' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'mapping.date' }] } });
+    const named = call(cf, 'strikes:importCsv', { csv: 'Foo,Bar\n2017-01-02,Idlib\n', mapping: { date: 'Foo', placeText: 'Bar' }, dryRun: true });
+    expect(named).toMatchObject({ saved: false, created: 0, problems: [], mapping: { date: 'Foo', placeText: 'Bar' } });
+    const wrong = dispatch(cf, 'strikes:importCsv', { csv: 'Foo,Bar\n1,2\n', mapping: { date: 'When' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'mapping.date', message: 'No column "When"' }] } });
   });
 });
