@@ -8,8 +8,8 @@
  *     scan finds (it should not: a suggestion needs two matching tokens, which share a key);
  *   - computes every likely repeat among the sources (capture hash, normalised address, excerpt
  *     shingles), with counts by reason;
- *   - times stats:get (named victims counted as people) against the same figures with named
- *     victims counted as rows (the SQL before reconciliation), as a ratio.
+ *   - times a source page's independence panel (indexed look-ups, not the whole case);
+ *   - times stats:get and the share of it the people correction (reconciled records) takes.
  * A benchmark, not a test: it prints figures, never fails on a time.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,8 @@ import { dispatch } from '../db/handlers';
 import { importAirwars } from '../db/import/airwars/index';
 import { computeRepeatSuggestions, repeatSuggestions } from '../db/repeatSuggestions';
 import { findPairs, loadVictimRecords } from '../db/victimPairs';
+import { namedPeople, reconciledExtras } from '../db/namedPeople';
+import { HEADLINE_GRADES } from '../shared/domain';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
@@ -91,12 +93,24 @@ function sources(cf: CaseFile): void {
 
 function stats(cf: CaseFile): void {
   const runs = 20;
-  const now = median(runs, () => dispatch(cf, 'stats:get', { filter: {} }));
+  const all = median(runs, () => dispatch(cf, 'stats:get', { filter: {} }));
+  const filter = { where: '', params: {} };
+  const added = median(runs, () => {
+    reconciledExtras(cf, filter);
+    namedPeople(cf, filter, HEADLINE_GRADES, 0);
+    namedPeople(cf, filter, null, 0);
+  });
   const old = cf.db.prepare(OLD_NAMED);
-  const rest = median(runs, () => old.all());
+  const rows = median(runs, () => old.all());
   console.log(
-    `\nstats:get with named victims as people: ${now.ms.toFixed(1)} ms (median of ${runs}); the named-victims-as-rows query alone it replaces: ${rest.ms.toFixed(1)} ms.`,
+    `\nstats:get (named victims counted as people): ${all.ms.toFixed(1)} ms (median of ${runs}); of which the people correction added by reconciliation: ${added.ms.toFixed(2)} ms (${((100 * added.ms) / all.ms).toFixed(1)}%), against ${rows.ms.toFixed(1)} ms for counting named rows.`,
   );
+}
+
+function sourcePages(cf: CaseFile): void {
+  const ids = (cf.db.prepare('SELECT id FROM sources ORDER BY rowid').all() as { id: string }[]).filter((_, i) => i % 2500 === 0).map((r) => r.id);
+  const page = median(RUNS, () => ids.forEach((id) => dispatch(cf, 'sources:independence', { id })));
+  console.log(`A source page's independence panel (sources:independence): ${(page.ms / ids.length).toFixed(1)} ms per source, over ${ids.length} sources.`);
 }
 
 function main() {
@@ -115,6 +129,7 @@ function main() {
     console.log(`Imported the archive in ${((performance.now() - t) / 1000).toFixed(1)} s and reopened it.\n`);
     victims(cf);
     sources(cf);
+    sourcePages(cf);
     stats(cf);
     closeCaseFile(cf);
   } finally {

@@ -20,7 +20,7 @@ import { normalizeSearchText } from '../shared/textNormalize';
 import type { Row } from './audit';
 import type { CaseFile } from './casefile';
 import { memoUntilChange } from './crossrefCache';
-import { urlKey } from './duplicates';
+import { findDuplicates, urlKey } from './duplicates';
 import { rowToSourceRef } from './sourceIndependence';
 
 export const EXCERPT_THRESHOLD = 0.5;
@@ -101,26 +101,34 @@ function rootOf(ids: Map<string, number>, repeats: (string | null)[], i: number)
   return cur;
 }
 
-/** Every likely repeat, computed afresh (repeatSuggestions keeps the result until the next change). */
-export function computeRepeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
-  const rows = cf.db
-    .prepare(
-      `SELECT s.id, s.title, s.outlet, s.author, s.kind, s.url, s.archive_url, s.published_date, s.created_at,
-         s.excerpt_original, s.excerpt_translation, s.repeats_source_id
-       FROM sources s ORDER BY s.rowid`,
-    )
-    .all() as Row[];
-  const codes = new Map(
+const ROW_SQL = `SELECT s.id, s.title, s.outlet, s.author, s.kind, s.url, s.archive_url, s.published_date, s.created_at,
+  s.excerpt_original, s.excerpt_translation, s.repeats_source_id FROM sources s`;
+
+function incidentCodes(cf: CaseFile, ids: string[] | null): Map<string, string> {
+  const where = ids ? `WHERE si.source_id IN (${ids.map(() => '?').join(', ')})` : '';
+  return new Map(
     (
       cf.db
         .prepare(
           `SELECT source_id AS id, group_concat(code, ' ') AS codes FROM
-             (SELECT si.source_id, i.code FROM source_incidents si JOIN incidents i ON i.id = si.incident_id ORDER BY si.source_id, i.code)
+             (SELECT si.source_id, i.code FROM source_incidents si JOIN incidents i ON i.id = si.incident_id ${where} ORDER BY si.source_id, i.code)
            GROUP BY source_id`,
         )
-        .all() as { id: string; codes: string }[]
+        .all(...(ids ?? [])) as { id: string; codes: string }[]
     ).map((c) => [c.id, c.codes]),
   );
+}
+
+/** Every likely repeat, computed afresh (repeatSuggestions keeps the result until the next change). */
+export function computeRepeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
+  const rows = cf.db.prepare(`${ROW_SQL} ORDER BY s.rowid`).all() as Row[];
+  const ids = new Map(rows.map((r, i) => [String(r.id), i]));
+  const repeats = rows.map((r) => (r.repeats_source_id as string | null) ?? null);
+  return fromRows(cf, rows, incidentCodes(cf, null), (i) => rootOf(ids, repeats, i));
+}
+
+/** Likely repeats among `rows`; `root(i)` says where row i's chain of repeats ends (an index or an id). */
+function fromRows(cf: CaseFile, rows: Row[], codes: Map<string, string>, root: (i: number) => number | string): RepeatSuggestion[] {
   const ref = (r: Row) => rowToSourceRef({ ...r, codes: codes.get(String(r.id)) ?? null });
   const ids = new Map(rows.map((r, i) => [String(r.id), i]));
   const pairs = new Map<string, PairAcc>();
@@ -171,13 +179,12 @@ export function computeRepeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
       (d) => `${d.source_a}|${d.source_b}`,
     ),
   );
-  const repeats = rows.map((r) => (r.repeats_source_id as string | null) ?? null);
   const out: RepeatSuggestion[] = [];
   for (const p of pairs.values()) {
     const [ra, rb] = [rows[p.a]!, rows[p.b]!];
     const [ia, ib] = [String(ra.id), String(rb.id)];
     if (dismissed.has(ia < ib ? `${ia}|${ib}` : `${ib}|${ia}`)) continue;
-    if (rootOf(ids, repeats, p.a) === rootOf(ids, repeats, p.b)) continue;
+    if (root(p.a) === root(p.b)) continue;
     const earlier = (r: Row) => `${r.published_date ?? '9999'}|${r.created_at}`;
     const aFirst = earlier(ra) <= earlier(rb);
     out.push({
@@ -196,8 +203,60 @@ export function repeatSuggestions(cf: CaseFile): RepeatSuggestion[] {
   return memoUntilChange(cf, 'repeatSuggestions', () => computeRepeatSuggestions(cf));
 }
 
+/**
+ * Likely repeats involving one source, without computing the whole case: its candidates come
+ * from indexed look-ups (same capture hash, same address: db/duplicates.ts) and from the
+ * excerpt pairs of the case (kept until the next change; only sources with an excerpt are read).
+ */
 export function suggestionsForSource(cf: CaseFile, sourceId: string): RepeatSuggestion[] {
-  return repeatSuggestions(cf)
+  const self = cf.db.prepare(`${ROW_SQL} WHERE s.id = ?`).get(sourceId) as Row | undefined;
+  if (!self) return [];
+  const candidates = new Set<string>();
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  for (const m of findDuplicates(cf, { url: str(self.url), archiveUrl: str(self.archive_url), excludeSourceId: sourceId }).matches) {
+    candidates.add(m.sourceId);
+  }
+  const shared = cf.db
+    .prepare('SELECT DISTINCT c2.source_id AS id FROM captures c1 JOIN captures c2 ON c2.sha256 = c1.sha256 WHERE c1.source_id = ? AND c2.source_id <> ?')
+    .all(sourceId, sourceId) as { id: string }[];
+  for (const c of shared) candidates.add(c.id);
+  for (const p of excerptSuggestions(cf)) {
+    if (p.repeat.id === sourceId) candidates.add(p.original.id);
+    if (p.original.id === sourceId) candidates.add(p.repeat.id);
+  }
+  if (candidates.size === 0) return [];
+  const others = cf.db
+    .prepare(`${ROW_SQL} WHERE s.id IN (${[...candidates].map(() => '?').join(', ')})`)
+    .all(...candidates) as Row[];
+  const rows = [self, ...others];
+  const roots = rows.map((r) => rootId(cf, String(r.id)));
+  return fromRows(cf, rows, incidentCodes(cf, rows.map((r) => String(r.id))), (i) => roots[i]!)
     .filter((s) => s.repeat.id === sourceId || s.original.id === sourceId)
     .slice(0, 20);
+}
+
+function rootId(cf: CaseFile, id: string): string {
+  const next = cf.db.prepare('SELECT repeats_source_id AS r FROM sources WHERE id = ?');
+  const seen = new Set([id]);
+  let cur = id;
+  for (let n = 0; n < 50; n++) {
+    const r = (next.get(cur) as { r: string | null } | undefined)?.r;
+    if (!r || seen.has(r)) break;
+    seen.add(r);
+    cur = r;
+  }
+  return cur;
+}
+
+/** Near-identical excerpts across the case, kept until the next change. */
+function excerptSuggestions(cf: CaseFile): RepeatSuggestion[] {
+  return memoUntilChange(cf, 'excerptSuggestions', () => {
+    const rows = cf.db
+      .prepare(`${ROW_SQL} WHERE s.excerpt_original IS NOT NULL OR s.excerpt_translation IS NOT NULL ORDER BY s.rowid`)
+      .all() as Row[];
+    // Roots are settled later, per source; here only whether the texts are alike matters.
+    return fromRows(cf, rows.map((r) => ({ ...r, url: null, archive_url: null })), new Map(), (i) => i).filter((p) =>
+      p.reasons.some((r) => r.kind === 'excerpt'),
+    );
+  });
 }

@@ -61,8 +61,6 @@ function namedRecords(grades: Stats['grades'], extras: Map<string, number>): num
 export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'>): Stats {
   const { where, params } = filterSql(resolveFilter(cf, input.filter));
   const filter = { where, params };
-  // Named rows per grade, less the records that are one more sighting of a person already counted.
-  const extras = reconciledExtras(cf, filter);
   const rows = cf.db
     .prepare(
       `SELECT i.grade AS grade, count(*) AS incidents,
@@ -78,6 +76,8 @@ export function computeStats(cf: CaseFile, input: ChannelParsedInput<'stats:get'
     )
     .all(params) as GradeRow[];
 
+  // Named rows per grade, less the records that are one more sighting of a person already counted.
+  const extras = reconciledExtras(cf, filter);
   const grades = Object.fromEntries([...GRADES, 'ungraded'].map((g) => [g, emptyTotals()])) as Stats['grades'];
   let incidents = 0;
   for (const r of rows) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../db/casefile';
 import { suggestionFor } from '../../db/gradeEvidence';
 import { call } from '../../db/handlers';
-import { jaccard, shingles } from '../../db/repeatSuggestions';
+import { jaccard, repeatSuggestions, shingles } from '../../db/repeatSuggestions';
 import { incidentInput, snapshot, tempCaseFile } from '../helpers/caseFiles';
 
 const fields = {
@@ -97,6 +97,16 @@ describe('likely repeats', () => {
     const bytes = Buffer.from('the same screenshot').toString('base64');
     call(cf, 'captures:add', { sourceId: e.id, fileName: 'shot.png', mimeType: 'image/png', dataBase64: bytes });
     call(cf, 'captures:add', { sourceId: f.id, fileName: 'copy.png', mimeType: 'image/png', dataBase64: bytes });
+
+    // A source's own suggestions (indexed look-ups) are the case-wide ones that involve it.
+    const pairKey = (x: { repeat: { id: string }; original: { id: string }; reasons: { kind: string }[] }) =>
+      `${x.repeat.id}>${x.original.id}:${x.reasons.map((r) => r.kind).join('+')}`;
+    const caseWide = repeatSuggestions(cf);
+    expect(caseWide).toHaveLength(3);
+    for (const s of [a, b, c, d, e, f]) {
+      const own = call(cf, 'sources:independence', { id: s.id }).suggestions.map(pairKey).sort();
+      expect(own, s.outlet ?? s.id).toEqual(caseWide.filter((x) => x.repeat.id === s.id || x.original.id === s.id).map(pairKey).sort());
+    }
 
     const forB = call(cf, 'sources:independence', { id: b.id }).suggestions;
     expect(forB).toHaveLength(1);

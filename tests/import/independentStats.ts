@@ -73,7 +73,9 @@ export function independentStats(dir: string) {
         headline[k].max += t[k].max;
       }
     }
-    return { incidents: total, grades, headline, conceded };
+    // Nothing in an imported archive is reconciled yet: every named record is one person.
+    const records = Object.values(grades).reduce((a, t) => a + t.namedVictims, 0);
+    return { incidents: total, grades, headline, conceded, namedPeople: { people: records, records, inSeveralIncidents: 0 } };
   };
 }
 
