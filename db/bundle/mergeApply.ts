@@ -7,7 +7,7 @@
  * again finds their version in this file's lineage and changes nothing.
  */
 import type { Row } from '../audit';
-import { change } from '../audit';
+import { change, type RecordPart } from '../audit';
 import type { CaseFile } from '../casefile';
 import { HandlerError } from '../errors';
 import type { BundleData } from './format';
@@ -76,6 +76,14 @@ function resolve(cf: CaseFile, step: MergeStep, c: MergeConflict, r: ConflictRes
   return row;
 }
 
+/** A value as insertRecord takes it: text, a finite number or null. */
+function plain(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 const keyOf = (table: string, row: Row): Row => Object.fromEntries(keyColumns(table).map((k) => [k, row[k]]));
 
 /** Resolve `resolutions` against a fresh plan and apply it in one audited change. */
@@ -126,8 +134,33 @@ export function applyMerge(cf: CaseFile, data: BundleData, source: BundleSource,
         fail(step, e);
       }
     }
+    // New records (not blobs, whose bytes are no plain value): the rows of one incident (it and
+    // every row naming it) as ONE audit entry, like an import's; other rows one entry each.
+    const groups = new Map<string, { step: MergeStep; row: Row }[]>();
     for (const [step, target] of byOrder) {
-      if (target === null) continue;
+      if (target === null || step.mine || step.table === 'blobs') continue;
+      const group = step.table === 'incidents' ? String(target.id) : typeof target.incident_id === 'string' ? target.incident_id : `${step.table}:${step.key}`;
+      let g = groups.get(group);
+      if (!g) groups.set(group, (g = []));
+      g.push({ step, row: target });
+    }
+    for (const [group, members] of groups) {
+      const parts = new Map<string, RecordPart>();
+      for (const { step, row } of members) {
+        let part = parts.get(step.table) as (RecordPart & { rows: (string | number | null)[][] }) | undefined;
+        const cols = tableColumns(cf.db, step.table);
+        if (!part) parts.set(step.table, (part = { table: step.table, columns: cols.map((c) => c.name), rows: [] }));
+        part.rows.push(cols.map((c) => plain(c.name in row ? row[c.name] : c.dflt)));
+      }
+      try {
+        w.insertRecord(group, [...parts.values()]);
+        written.inserted += members.length;
+      } catch (e) {
+        fail(members[0]!.step, e);
+      }
+    }
+    for (const [step, target] of byOrder) {
+      if (target === null || (!step.mine && step.table !== 'blobs')) continue;
       try {
         if (step.mine) {
           const patch: Row = { ...target };
