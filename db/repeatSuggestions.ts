@@ -101,7 +101,7 @@ function rootOf(ids: Map<string, number>, repeats: (string | null)[], i: number)
   return cur;
 }
 
-const ROW_SQL = `SELECT s.id, s.title, s.outlet, s.author, s.kind, s.url, s.archive_url, s.published_date, s.created_at,
+const ROW_SQL = `SELECT s.rowid AS seq, s.id, s.title, s.outlet, s.author, s.kind, s.url, s.archive_url, s.published_date, s.created_at,
   s.excerpt_original, s.excerpt_translation, s.repeats_source_id FROM sources s`;
 
 function incidentCodes(cf: CaseFile, ids: string[] | null): Map<string, string> {
@@ -185,7 +185,9 @@ function fromRows(cf: CaseFile, rows: Row[], codes: Map<string, string>, root: (
     const [ia, ib] = [String(ra.id), String(rb.id)];
     if (dismissed.has(ia < ib ? `${ia}|${ib}` : `${ib}|${ia}`)) continue;
     if (root(p.a) === root(p.b)) continue;
-    const earlier = (r: Row) => `${r.published_date ?? '9999'}|${r.created_at}`;
+    // Ties (the same day, logged in the same millisecond) go to the row logged first, so the
+    // case-wide and the per-source answers agree whatever order the rows were read in.
+    const earlier = (r: Row) => `${r.published_date ?? '9999'}|${r.created_at}|${String(r.seq).padStart(12, '0')}`;
     const aFirst = earlier(ra) <= earlier(rb);
     out.push({
       original: ref(aFirst ? ra : rb),
