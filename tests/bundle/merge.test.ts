@@ -223,16 +223,23 @@ describe('an internal bundle merged into an empty case file', () => {
 describe('the real archive', () => {
   const archive = join(__dirname, '..', '..', '..', 'shared', 'data', 'airwars-syria');
   const present = existsSync(join(archive, 'incidents.csv'));
-  it.skipIf(!present)('an internal bundle of the imported archive merged into an empty case file gives the same stats', () => {
+  // Each step is long: the event loop is given back between them, so that the test runner's
+  // own messages are answered (a worker blocked for a minute is reported as an error).
+  const breathe = () => new Promise((r) => setImmediate(r));
+  it.skipIf(!present)('an internal bundle of the imported archive merged into an empty case file gives the same stats', async () => {
     const dir = tempDir();
     const source = createCaseFile(join(dir, 'archive.casefile'), { actor: 'import' });
     opened.push(source);
     importAirwars(source, archive);
+    await breathe();
     writeTestBundle(source, join(dir, 'archive.zip'));
+    await breathe();
     const empty = createCaseFile(join(dir, 'empty.casefile'), { actor: 'field' });
     opened.push(empty);
     const loaded = loadBundleForMerge(readFileSync(join(dir, 'archive.zip')));
+    await breathe();
     applyMerge(empty, loaded.data, loaded.source, {}, { blobContent: loaded.blobContent });
+    await breathe();
     expect(call(empty, 'stats:get', { filter: {} })).toEqual(call(source, 'stats:get', { filter: {} }));
     expect(call(empty, 'stats:get', { filter: {} }).incidents).toBeGreaterThan(8000);
   }, 600_000);
