@@ -15,6 +15,7 @@ import { HandlerError } from '../errors';
 import type { ParsedFilter } from '../filters';
 import { keyFingerprint } from '../signing';
 import { computeStats, emptyTotals } from '../stats';
+import { bundleVersions } from './versions';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BUNDLE_PATHS, type BundleData, type BundleManifest, type ManifestFile } from './format';
 import { findBundleProfile } from './profiles';
 import { incidentPages, reportIndex } from './report';
@@ -113,7 +114,11 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   };
   let finished = false;
   try {
-    const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables };
+    // Only an internal bundle can be merged back (db/bundle/mergeBundle.ts), so only it carries
+    // each record's version lineage (db/bundle/versions.ts): what merge needs to find the common
+    // version of a record on both sides.
+    const versions = profile.name === 'internal' ? { versions: bundleVersions(cf, sel.tables) } : {};
+    const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables, ...versions };
     add(BUNDLE_PATHS.data, Buffer.from(JSON.stringify(data), 'utf8'));
     yield { phase: 'Writing spreadsheets and map data', done, total };
     for (const f of csvFiles(sel.tables)) add(f.name, f.bytes);
