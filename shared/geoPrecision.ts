@@ -35,8 +35,9 @@ export const PRECISION_RADIUS_KM: Readonly<Record<GeoPrecision, number>> = {
   unknown: 4,
 };
 
-export function precisionRadiusKm(precision: GeoPrecision | null | undefined): number {
-  return PRECISION_RADIUS_KM[precision ?? 'unknown'];
+/** The radius of a stated precision; a missing or unrecognised one counts as unknown. */
+export function precisionRadiusKm(precision: GeoPrecision | string | null | undefined): number {
+  return PRECISION_RADIUS_KM[(precision ?? 'unknown') as GeoPrecision] ?? PRECISION_RADIUS_KM.unknown;
 }
 
 /** Half the diagonal (km) of the square an MGRS reference with this many digits per axis names. */

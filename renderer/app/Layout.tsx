@@ -37,13 +37,17 @@ export function Layout() {
             <NavLink to={{ pathname: '/dashboard', search }}>Dashboard</NavLink>
             <NavLink to={{ pathname: '/map', search }}>Map</NavLink>
             <NavLink to="/reviews">My reviews</NavLink>
-            <NavLink to="/audit">Audit trail</NavLink>
-            <NavLink to="/import">Import</NavLink>
-            <NavLink to="/strikes">Strike reports</NavLink>
-            <NavLink to="/duplicates">Duplicates</NavLink>
-            <NavLink to="/victims/reconcile">Same person?</NavLink>
-            <NavLink to={{ pathname: '/export', search }}>Export</NavLink>
-            <NavLink to="/merge">Merge</NavLink>
+            <span className="nav-group" role="group" aria-label="Cross-checking">
+              <NavLink to="/strikes">Strike reports</NavLink>
+              <NavLink to="/duplicates">Duplicates</NavLink>
+              <NavLink to="/victims/reconcile">Same person?</NavLink>
+            </span>
+            <span className="nav-group" role="group" aria-label="The case file">
+              <NavLink to="/import">Import</NavLink>
+              <NavLink to={{ pathname: '/export', search }}>Export</NavLink>
+              <NavLink to="/merge">Merge</NavLink>
+              <NavLink to="/audit">Audit trail</NavLink>
+            </span>
           </nav>
           <SearchBox />
           {!refused && <ProfileMenu />}

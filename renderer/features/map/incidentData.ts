@@ -7,21 +7,16 @@
  */
 import { MAP_PRECISIONS, type MapPoints } from '../../../shared/contracts/map';
 import type { GeoPrecision } from '../../../shared/domain';
+import { PRECISION_RADIUS_KM } from '../../../shared/geoPrecision';
 
-/** How far from the point the incident may have happened, by stated precision (metres). */
-export const UNCERTAINTY_M: Record<GeoPrecision, number> = {
-  exact: 0,
-  within_100m: 100,
-  street: 150,
-  landmark: 200,
-  neighbourhood: 750,
-  village: 1500,
-  town: 3000,
-  city: 7000,
-  subdistrict: 15000,
-  governorate: 50000,
-  unknown: 0,
-};
+/**
+ * How far from the point the incident may have happened, by stated precision (metres): the radii
+ * the strike and duplicate matchers use (shared/geoPrecision.ts), so the ring drawn is the
+ * uncertainty they reason with. An exact point and an unknown precision get no ring.
+ */
+export const UNCERTAINTY_M = Object.fromEntries(
+  (Object.keys(PRECISION_RADIUS_KM) as GeoPrecision[]).map((p) => [p, p === 'exact' || p === 'unknown' ? 0 : PRECISION_RADIUS_KM[p] * 1000]),
+) as Record<GeoPrecision, number>;
 
 /** How each precision is drawn (incidentLayers.ts): the classes of the legend. */
 export type PrecisionStyle = 'pinpoint' | 'near' | 'place' | 'area' | 'unknown';
