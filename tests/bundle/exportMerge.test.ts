@@ -73,3 +73,28 @@ describe('an internal bundle from the real exporter, merged into a colleague\'s 
     expect(summaries(office)).toEqual(after);
   });
 });
+
+describe('an internal bundle from the real exporter, merged into an empty case file', () => {
+  it('gives the same `casefile stats --json` as its source', async () => {
+    const dir = tempDir();
+    process.env.CASEFILE_HOME = join(dir, 'home');
+    const source = join(dir, 'source.casefile');
+    const empty = join(dir, 'empty.casefile');
+    expect((await run('init', source, '--demo')).code).toBe(0);
+    expect((await run('init', empty)).code).toBe(0);
+    const bundle = join(dir, 'all.zip');
+    const exported = await run('export', 'bundle', source, bundle, '--profile', 'internal');
+    expect(exported.code, exported.err).toBe(0);
+
+    const merged = await run('merge', empty, bundle);
+    expect(merged.code, merged.err).toBe(0);
+    const stats = async (file: string) => {
+      const r = await run('stats', file, '--json');
+      expect(r.code, r.err).toBe(0);
+      return r.out;
+    };
+    const want = await stats(source);
+    expect(JSON.parse(want).incidents).toBeGreaterThan(0);
+    expect(await stats(empty)).toBe(want);
+  });
+});
