@@ -91,6 +91,18 @@ export function versionRow(cols: readonly ColumnInfo[], table: string, row: Row)
   return out;
 }
 
+/** Whether versionRow(cols, table, row) would equal `normalized` value for value (scalars only). */
+function sameAsNormalized(cols: readonly ColumnInfo[], table: string, row: Row, normalized: Row): boolean {
+  for (const c of cols) {
+    if (table === 'blobs' && c.name === 'content') continue;
+    let v = row[c.name];
+    if (v === undefined) v = c.dflt;
+    if (typeof v === 'boolean') v = v ? 1 : 0;
+    if (v !== normalized[c.name] || (v !== null && typeof v === 'object')) return false;
+  }
+  return true;
+}
+
 /**
  * SHA-256 of canonicalJson(normalized). A normalized row's keys are already in name order and its
  * values are scalars, so JSON.stringify writes exactly the canonical form, natively.
@@ -266,9 +278,15 @@ export function bundleVersions(
     const byKey: Record<string, string[]> = {};
     for (const row of tables[table]!) {
       const key = recordKey(k, row);
-      const lineage = (h.get(key)?.entries ?? []).map((e) => e.version);
-      const exported = versionHash(versionRow(c, table, row));
-      if (lineage[lineage.length - 1] !== exported) lineage.push(exported);
+      const rec = h.get(key);
+      const lineage = (rec?.entries ?? []).map((e) => e.version);
+      // A row exported as stored (the usual case) has the current version, already hashed: the
+      // last of its lineage. Only a row the exporter changed (or one not comparable field by
+      // field) is hashed again.
+      if (!(rec?.current && lineage.length > 0 && sameAsNormalized(c, table, row, rec.current))) {
+        const exported = versionHash(versionRow(c, table, row));
+        if (lineage[lineage.length - 1] !== exported) lineage.push(exported);
+      }
       byKey[key] = lineage;
     }
     if (opts.includeDeleted ?? true) {
