@@ -160,10 +160,11 @@ export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource):
     const k = keyColumns(table);
     const theirRows = new Map((data.tables[table] ?? []).map((r) => [recordKey(k, r), r]));
     const lineages = data.versions?.[table] ?? {};
+    const hashed = theirVersions.get(table)!; // their rows' versions, hashed once above
     const keys = new Set([...theirRows.keys(), ...Object.keys(lineages)]);
     for (const key of keys) {
       const theirs = theirRows.get(key);
-      const theirVersion = theirs ? versionHash(versionRow(cols, table, theirs)) : lineages[key]?.[lineages[key]!.length - 1];
+      const theirVersion = theirs ? hashed.get(key) : lineages[key]?.[lineages[key]!.length - 1];
       if (!theirVersion || (!theirs && !isTombstone(theirVersion))) continue; // a lineage without a row or tombstone says nothing
       const lineage = [...(lineages[key] ?? [])];
       if (lineage[lineage.length - 1] !== theirVersion) lineage.push(theirVersion);
