@@ -7,7 +7,7 @@
  * case file share their trail up to the copy, so they share lineages up to it too, whenever
  * anyone looks; nothing has to be refreshed before copying.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { auditedTables, type Row } from '../audit';
 import type { CaseFile } from '../casefile';
@@ -108,7 +108,7 @@ function sameAsNormalized(cols: readonly ColumnInfo[], table: string, row: Row, 
  * values are scalars, so JSON.stringify writes exactly the canonical form, natively.
  */
 export function versionHash(normalized: Row): string {
-  return createHash('sha256').update(JSON.stringify(normalized)).digest('hex');
+  return hash('sha256', JSON.stringify(normalized), 'hex'); // one-shot: no Hash object per row
 }
 
 export interface LineageEntry {
