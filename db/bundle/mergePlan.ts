@@ -171,8 +171,12 @@ export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource):
       const history = mine.get(table)!.get(key);
       const myVersion = currentVersion(history);
       const myRow = history?.current;
-      const knownHere = new Set(history?.entries.map((e) => e.version));
-      const adopt = [...new Set(lineage.filter((v) => !knownHere.has(v)))];
+      const entries = history?.entries ?? [];
+      // Most records: one version, which this side knows; no set to build.
+      const adopt =
+        lineage.length === 1 && entries.some((e) => e.version === lineage[0])
+          ? []
+          : ((knownHere) => [...new Set(lineage.filter((v) => !knownHere.has(v)))])(new Set(entries.map((e) => e.version)));
       const step: MergeStep = { table, key, action: 'unchanged', lineage, theirVersion, adopt, ...(theirs ? { theirs } : {}), ...(myRow ? { mine: myRow } : {}) };
       steps.push(step);
 
