@@ -6,26 +6,9 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli as run, withCaseFile as withFile } from '../helpers/cli';
 import { change } from '../../db/audit';
-import { closeCaseFile, openCaseFile, type CaseFile } from '../../db/casefile';
 import { tempDir } from '../helpers/caseFiles';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function withFile<T>(path: string, fn: (cf: CaseFile) => T): T {
-  const cf = openCaseFile(path, { actor: 'test' });
-  try {
-    return fn(cf);
-  } finally {
-    closeCaseFile(cf);
-  }
-}
 
 const summaries = (path: string) =>
   withFile(path, (cf) => cf.db.prepare('SELECT code, summary FROM incidents ORDER BY code').all() as { code: string; summary: string | null }[]);

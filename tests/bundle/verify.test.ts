@@ -3,20 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetKeyStore, setActingAs } from '../../cli/identity';
-import { main } from '../../cli/main';
+import { runCli as run } from '../helpers/cli';
 import type { BundleManifest } from '../../db/bundle/format';
 import { readBundle } from '../../db/bundle/read';
 import { verifyBundleFile } from '../../db/bundle/verify';
 import { createZipWriter, openZip } from '../../db/bundle/zip';
 import { tempDir } from '../helpers/caseFiles';
 import { rawZip } from '../helpers/rawZip';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 afterEach(() => {
   resetKeyStore();

@@ -6,17 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetKeyStore, setActingAs, takeAsOption } from '../../cli/identity';
-import { main } from '../../cli/main';
+import { runCli as run } from '../helpers/cli';
 import { withCaseFile } from '../../cli/open';
 import { call } from '../../db/handlers';
 import { tempDir } from '../helpers/caseFiles';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const home = process.env.CASEFILE_HOME;
 afterEach(() => {

@@ -3,16 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCaseFile, openCaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
-import { main, COMMANDS } from '../../cli/main';
+import { COMMANDS } from '../../cli/main';
+import { runCli as run } from '../helpers/cli';
 import { statsSchema } from '../../shared/schemas';
 import { tempDir } from '../helpers/caseFiles';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('casefile command', () => {
   it('init --demo creates the demo case, and stats --json prints exactly the contract shape', async () => {

@@ -1,17 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli as run } from '../helpers/cli';
 import { closeCaseFile, openCaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import { tempDir } from '../helpers/caseFiles';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const LOG = 'Day,Location,Grid,Objective,Description\n2016-08-03,near Al Qaim,37SGT1234567890,checkpoint,Struck a checkpoint\n2016-13-01,near Al Qaim,,bridge,Struck a bridge\n';
 

@@ -2,27 +2,10 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli as run, withCaseFile as withFile } from '../helpers/cli';
 import { change } from '../../db/audit';
-import { closeCaseFile, openCaseFile, type CaseFile } from '../../db/casefile';
 import { writeTestBundle } from '../helpers/bundles';
 import { snapshot, tempDir } from '../helpers/caseFiles';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function withFile<T>(path: string, fn: (cf: CaseFile) => T): T {
-  const cf = openCaseFile(path, { actor: 'test' });
-  try {
-    return fn(cf);
-  } finally {
-    closeCaseFile(cf);
-  }
-}
 
 const setSummary = (path: string, summary: string) =>
   withFile(path, (cf) => {

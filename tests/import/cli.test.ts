@@ -2,18 +2,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli as run } from '../helpers/cli';
 import { closeCaseFile, openCaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import { tempDir } from '../helpers/caseFiles';
 import { plainCsv, writeArchive } from './helpers';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const base = { incident_date: '2017-03-17', incident_date_type_original: 'date', country_ar: 'سوريا', civilian_harm_status_original: 'Fair' };
 function archive(dir: string) {
