@@ -18,16 +18,25 @@ export interface ChannelState<C extends Channel> {
  * (inputs cross the bridge as JSON, so JSON equality is the right equality).
  */
 export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>, deps?: DependencyList): ChannelState<C> {
+  const key = JSON.stringify(input);
+  // The input is compared by value (key) unless deps are given.
+  return useLoad(() => invoke(channel, input), [channel, ...(deps ?? [key])]);
+}
+
+/**
+ * The hook behind useChannel, for a caller that loads a channel's answer its own way (e.g. takes
+ * one already prefetched): `load` runs again when `deps` change or on reload().
+ */
+export function useLoad<C extends Channel>(load: () => Promise<ChannelOutput<C>>, deps: DependencyList): ChannelState<C> {
   const [data, setData] = useState<ChannelOutput<C> | undefined>(undefined);
   const [error, setError] = useState<ContractError | null>(null);
   const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
-  const key = JSON.stringify(input);
 
   useEffect(() => {
     let current = true;
     setLoading(true);
-    invoke(channel, input).then(
+    load().then(
       (value) => {
         if (!current) return;
         setData(value);
@@ -43,8 +52,8 @@ export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the input is compared by value (key) unless deps are given
-  }, [channel, attempt, ...(deps ?? [key])]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is new on every render; deps say when it changes
+  }, [attempt, ...deps]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { data, error, loading, reload };

@@ -3,43 +3,15 @@
  * late answers dropped), but the first call takes the answer prefetch.ts started as the app
  * opened, when it is for the same filter.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { ContractError } from '../../../shared/contract';
-import type { MapPoints } from '../../../shared/contracts/map';
 import type { IncidentFilter } from '../../../shared/schemas';
-import { invoke, toContractError } from '../../app/client';
-import type { ChannelState } from '../../app/useChannel';
+import { invoke } from '../../app/client';
+import { useLoad, type ChannelState } from '../../app/useChannel';
 import { takePrefetchedPoints } from './prefetch';
 
 export function useMapPoints(filter: IncidentFilter): ChannelState<'map:points'> {
-  const [data, setData] = useState<MapPoints | undefined>(undefined);
-  const [error, setError] = useState<ContractError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
   const key = JSON.stringify(filter);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
+  return useLoad<'map:points'>(() => {
     const parsed = JSON.parse(key) as IncidentFilter;
-    (takePrefetchedPoints(parsed) ?? invoke('map:points', { filter: parsed })).then(
-      (value) => {
-        if (!current) return;
-        setData(value);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!current) return;
-        setError(toContractError(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, error, loading, reload };
+    return takePrefetchedPoints(parsed) ?? invoke('map:points', { filter: parsed });
+  }, [key]);
 }
