@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Stats } from '../../shared/schemas';
-import { expect, test } from './fixtures';
+import { at, expect, test } from './fixtures';
 
 type GradeKey = keyof Stats['grades'];
 const GRADE_KEYS: GradeKey[] = ['confirmed', 'fair', 'weak', 'contested', 'discounted', 'ungraded'];
@@ -25,11 +25,6 @@ function rangeText(r: { min: number; max: number }): string {
 }
 
 /** The case URL opened at a hash route, e.g. `#/dashboard`. */
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.href;
-}
 
 async function shownTotal(page: Page): Promise<number> {
   const total = page.getByTestId('incident-total');

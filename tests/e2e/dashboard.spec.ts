@@ -4,13 +4,8 @@
  * conceded figure to the incidents a belligerent assessed as credible.
  */
 import type { Stats } from '../../shared/schemas';
-import { casefile, expect, test } from './fixtures';
+import { at, casefile, expect, test } from './fixtures';
 
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.href;
-}
 
 test('the monthly chart is drawn, and a month leads to its incidents of that grade', async ({ page, caseUrl, casePath }) => {
   await page.goto(at(caseUrl, '#/dashboard'));

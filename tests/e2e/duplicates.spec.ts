@@ -10,7 +10,7 @@ import { closeCaseFile, openCaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import type { IncidentInput } from '../../shared/schemas';
 import { CASUALTY_FIELDS } from '../../shared/casualty';
-import { expect, startServe, test as base } from './fixtures';
+import { at, expect, startServe, test as base } from './fixtures';
 
 const A = 'DUPA1';
 const B = 'DUPB2';
@@ -56,11 +56,6 @@ const test = base.extend<{ logged: { a: string; b: string } }>({
   },
 });
 
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.href;
-}
 
 async function dashboardTotal(page: Page, caseUrl: string): Promise<number> {
   await page.goto(at(caseUrl, '#/dashboard'));

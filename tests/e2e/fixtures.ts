@@ -16,6 +16,13 @@ export function casefile(...args: string[]): string {
   return execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 }
 
+/** The served case's URL opened at an app route (`#/map`, `#/incidents/…`). */
+export function at(caseUrl: string, hash: string): string {
+  const url = new URL(caseUrl);
+  url.hash = hash;
+  return url.href;
+}
+
 interface CaseFixtures {
   casePath: string;
   caseUrl: string;

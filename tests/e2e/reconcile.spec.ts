@@ -12,7 +12,7 @@ import { change } from '../../db/audit';
 import { closeCaseFile, openCaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import type { Stats } from '../../shared/schemas';
-import { casefile, expect, startServe, test as base } from './fixtures';
+import { at, casefile, expect, startServe, test as base } from './fixtures';
 
 const r = (min: number | null, max: number | null) => ({ min, max });
 const CODE = 'TEST-REPEAT-1';
@@ -64,11 +64,6 @@ const test = base.extend<{ logged: Logged }>({
   },
 });
 
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.href;
-}
 
 async function namedHeadline(page: Page, caseUrl: string): Promise<number> {
   await page.goto(at(caseUrl, '#/dashboard'));

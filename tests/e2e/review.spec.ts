@@ -14,7 +14,7 @@ import { change } from '../../db/audit';
 import { closeCaseFile, openCaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import type { Stats } from '../../shared/schemas';
-import { casefile, expect, startServe, test as base } from './fixtures';
+import { at, casefile, expect, startServe, test as base } from './fixtures';
 
 const BIN = fileURLToPath(new URL('../../cli/bin/casefile.mjs', import.meta.url));
 const CODE = 'TEST-REV-1';
@@ -63,11 +63,6 @@ const test = base.extend<{ logged: Logged }>({
   },
 });
 
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.href;
-}
 
 const rangeText = (x: { min: number; max: number }) => (x.min === x.max ? String(x.min) : `${x.min}–${x.max}`);
 const plus = (a: { min: number; max: number }, b: { min: number; max: number }) => ({ min: a.min + b.min, max: a.max + b.max });

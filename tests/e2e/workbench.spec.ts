@@ -8,13 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Stats } from '../../shared/schemas';
-import { casefile, expect, test } from './fixtures';
+import { at, casefile, expect, test } from './fixtures';
 
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.href;
-}
 
 const incidentCount = (casePath: string) => (JSON.parse(casefile('stats', casePath, '--json')) as Stats).incidents;
 
