@@ -24,6 +24,7 @@ import {
   keyColumns,
   MERGE_TABLES,
   recordHistories,
+  sameAsNormalized,
   tableColumns,
   versionHash,
   versionRow,
@@ -136,16 +137,28 @@ export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource):
   const tables = MERGE_TABLES.filter((t) => data.tables[t] !== undefined || data.versions?.[t] !== undefined);
   // Their version of each record: only records whose version differs here need their lineage.
   const theirVersions = new Map<string, Map<string, string>>();
+  const theirRowsOf = new Map<string, Map<string, Row>>();
   for (const table of tables) {
     const cols = tableColumns(cf.db, table);
     const k = keyColumns(table);
     const m = new Map<string, string>();
+    const byKey = new Map<string, Row>();
     for (const [key, lineage] of Object.entries(data.versions?.[table] ?? {})) if (lineage.length) m.set(key, lineage[lineage.length - 1]!);
-    for (const r of data.tables[table] ?? []) m.set(recordKey(k, r), versionHash(versionRow(cols, table, r)));
+    for (const r of data.tables[table] ?? []) {
+      const key = recordKey(k, r);
+      byKey.set(key, r);
+      m.set(key, versionHash(versionRow(cols, table, r)));
+    }
     theirVersions.set(table, m);
+    theirRowsOf.set(table, byKey);
   }
   const mine = recordHistories(cf, tables, {
     keepRows: true,
+    // Most of my rows equal theirs value for value: their version, hashed above, is mine too.
+    knownVersion: (table, key, normalized) => {
+      const theirs = theirRowsOf.get(table)!.get(key);
+      return theirs && sameAsNormalized(tableColumns(cf.db, table), table, theirs, normalized) ? theirVersions.get(table)!.get(key) : undefined;
+    },
     needed: (table, key, current) => {
       const theirs = theirVersions.get(table)!.get(key);
       return theirs !== undefined && theirs !== current;
@@ -157,8 +170,7 @@ export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource):
 
   for (const table of tables) {
     const cols = tableColumns(cf.db, table);
-    const k = keyColumns(table);
-    const theirRows = new Map((data.tables[table] ?? []).map((r) => [recordKey(k, r), r]));
+    const theirRows = theirRowsOf.get(table)!;
     const lineages = data.versions?.[table] ?? {};
     const hashed = theirVersions.get(table)!; // their rows' versions, hashed once above
     const keys = new Set([...theirRows.keys(), ...Object.keys(lineages)]);
