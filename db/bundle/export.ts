@@ -15,7 +15,7 @@ import { HandlerError } from '../errors';
 import type { ParsedFilter } from '../filters';
 import { keyFingerprint } from '../signing';
 import { computeStats, emptyTotals } from '../stats';
-import { bundleVersions } from './versions';
+import { bundleVersions, currentVersionsOf, type CurrentRows } from './versions';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BUNDLE_PATHS, type BundleData, type BundleManifest, type ManifestFile } from './format';
 import { findBundleProfile } from './profiles';
 import { incidentPages, reportIndex } from './report';
@@ -97,7 +97,13 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new HandlerError('invalid_input', `The folder ${dirname(out)} does not exist.`, [{ path: 'out', message: 'No such folder' }]);
   const profile = findBundleProfile(cf, req.profile);
   yield { phase: 'Selecting records', done: 0, total: 1 };
-  const sel = selectBundle(cf, profile, req.filter);
+  // Only an internal bundle can be merged back (db/bundle/mergeBundle.ts), so only it carries
+  // each record's version lineage (db/bundle/versions.ts): what merge needs to find the common
+  // version of a record on both sides. The rows are hashed as read, before any rule changes
+  // them, so the lineage step need not read and hash every table again.
+  const internal = profile.name === 'internal';
+  let current: Map<string, CurrentRows> | undefined;
+  const sel = selectBundle(cf, profile, req.filter, internal ? { beforeRedaction: (raw) => void (current = currentVersionsOf(cf, raw)) } : {});
   const meta = readMeta(cf);
   const exportedAt = cf.now();
   const stats = statsFor(cf, sel);
@@ -114,10 +120,7 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   };
   let finished = false;
   try {
-    // Only an internal bundle can be merged back (db/bundle/mergeBundle.ts), so only it carries
-    // each record's version lineage (db/bundle/versions.ts): what merge needs to find the common
-    // version of a record on both sides.
-    const versions = profile.name === 'internal' ? { versions: bundleVersions(cf, sel.tables) } : {};
+    const versions = internal ? { versions: bundleVersions(cf, sel.tables, current ? { current } : {}) } : {};
     const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables, ...versions };
     add(BUNDLE_PATHS.data, Buffer.from(JSON.stringify(data), 'utf8'));
     yield { phase: 'Writing spreadsheets and map data', done, total };

@@ -300,6 +300,13 @@ export function currentVersion(h: RecordHistory | undefined): string | undefined
   return h?.entries[h.entries.length - 1]?.version;
 }
 
+/** currentVersions of each merged table among `raw` (the export's rows as read, before redaction). */
+export function currentVersionsOf(cf: CaseFile, raw: Readonly<Record<string, Row[]>>): Map<string, CurrentRows> {
+  const out = new Map<string, CurrentRows>();
+  for (const table of MERGE_TABLES) if (raw[table]) out.set(table, currentVersions(cf, table, raw[table]));
+  return out;
+}
+
 /**
  * BundleData.versions for an export: for each exported row, its lineage (oldest first, last =
  * the version of the row as exported, appended when the exporter changed it, e.g. redacted);
@@ -309,10 +316,10 @@ export function currentVersion(h: RecordHistory | undefined): string | undefined
 export function bundleVersions(
   cf: CaseFile,
   tables: Record<string, Row[]>,
-  opts: { includeDeleted?: boolean } = {},
+  opts: { includeDeleted?: boolean; current?: ReadonlyMap<string, CurrentRows> } = {},
 ): Record<string, Record<string, string[]>> {
   const names = Object.keys(tables).filter((t) => (MERGE_TABLES as readonly string[]).includes(t));
-  const histories = recordHistories(cf, names, { keepRows: false });
+  const histories = recordHistories(cf, names, { keepRows: false, ...(opts.current ? { current: opts.current } : {}) });
   const out: Record<string, Record<string, string[]>> = {};
   for (const table of names) {
     const h = histories.get(table)!;
