@@ -19,6 +19,8 @@ import { bundleVersions, currentVersionsOf, type CurrentRows } from './versions'
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BUNDLE_PATHS, type BundleData, type BundleManifest, type ManifestFile } from './format';
 import { findBundleProfile } from './profiles';
 import { incidentPages, reportIndex } from './report';
+import { backgroundCompressor, type BackgroundCompressor, type CompressedFile } from './backgroundCompress';
+import { jsonTextChunks } from './jsonChunks';
 import { selectBundle, type Selection } from './select';
 import { csvFiles, incidentsGeoJson } from './tabular';
 import { signedManifestText } from './verify';
@@ -113,31 +115,69 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   const tmp = join(dirname(out), `.${basename(out)}.${randomUUID().slice(0, 8)}.partial`);
   const zip = createZipWriter(tmp, { mtime: new Date(exportedAt) });
   const files: ManifestFile[] = [];
-  const add = (path: string, bytes: Buffer, extra: { store?: boolean; originalSha256?: string } = {}) => {
-    zip.add(path, bytes, { store: extra.store ?? false });
-    files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ...(extra.originalSha256 ? { originalSha256: extra.originalSha256 } : {}) });
-    done++;
+  const listed = new Map<string, ManifestFile>();
+  /** A file in the manifest, in the order files are listed; its hash and size are filled in once it is written. */
+  const list = (path: string, originalSha256?: string): ManifestFile => {
+    const f: ManifestFile = { path, sha256: '', size: 0, ...(originalSha256 ? { originalSha256 } : {}) };
+    files.push(f);
+    listed.set(path, f);
+    return f;
+  };
+  const write = (c: CompressedFile) => {
+    zip.addCompressed(c.name, c);
+    Object.assign(listed.get(c.name)!, { sha256: c.sha256, size: c.size });
   };
   let finished = false;
+  // Files are compressed (and hashed) on another thread while the next ones are built here
+  // (db/bundle/backgroundCompress.ts); each is written to the zip as it comes back.
+  let compressor: BackgroundCompressor | undefined;
   try {
+    const worker = (compressor = backgroundCompressor());
+    const compress = (path: string, content: Buffer | string, originalSha256?: string) => {
+      list(path, originalSha256);
+      worker.file(path, content);
+      done++;
+      for (const c of worker.take()) write(c);
+    };
     const versions = internal ? { versions: bundleVersions(cf, sel.tables, current ? { current } : {}) } : {};
     const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables, ...versions };
-    add(BUNDLE_PATHS.data, Buffer.from(JSON.stringify(data), 'utf8'));
+    // Written in pieces (the same text as JSON.stringify(data)), each compressed on the other
+    // thread as soon as it is written, while the spreadsheets and report are built here.
+    list(BUNDLE_PATHS.data);
+    worker.begin(BUNDLE_PATHS.data);
+    let pieces = 0;
+    for (const piece of jsonTextChunks(data)) {
+      worker.chunk(piece);
+      for (const c of worker.take()) write(c);
+      if (++pieces % 8 === 0) yield { phase: 'Writing the case data', done, total };
+    }
+    worker.end();
+    done++;
     yield { phase: 'Writing spreadsheets and map data', done, total };
-    for (const f of csvFiles(sel.tables)) add(f.name, f.bytes);
-    add(BUNDLE_PATHS.geojson, incidentsGeoJson(sel.tables).bytes);
+    for (const f of csvFiles(sel.tables)) compress(f.name, f.bytes);
+    compress(BUNDLE_PATHS.geojson, incidentsGeoJson(sel.tables).bytes);
     yield { phase: 'Adding captures', done, total };
     for (const f of sel.files) {
-      add(`${BUNDLE_PATHS.capturesDir}${f.sha256}`, f.bytes, { store: STORED_TYPES.test(f.mime), ...(f.originalSha256 ? { originalSha256: f.originalSha256 } : {}) });
+      const path = `${BUNDLE_PATHS.capturesDir}${f.sha256}`;
+      if (!STORED_TYPES.test(f.mime)) compress(path, f.bytes, f.originalSha256);
+      else {
+        zip.add(path, f.bytes, { store: true }); // already compressed (images, video, archives)
+        Object.assign(list(path, f.originalSha256), { sha256: createHash('sha256').update(f.bytes).digest('hex'), size: f.bytes.length });
+        done++;
+      }
       yield { phase: 'Adding captures', done, total };
     }
     const exporter = cf.profile?.name ?? cf.actor;
     const reportInput = { caseTitle: meta.case_name ?? 'Case', profileName: profile.name, exportedAt, exporter, stats, tables: sel.tables };
-    add(BUNDLE_PATHS.reportIndex, Buffer.from(reportIndex(reportInput), 'utf8'));
+    compress(BUNDLE_PATHS.reportIndex, reportIndex(reportInput));
     let n = 0;
     for (const p of incidentPages(reportInput)) {
-      add(p.name, Buffer.from(p.html, 'utf8'));
+      compress(p.name, p.html);
       if (++n % 250 === 0) yield { phase: 'Writing the report', done, total };
+    }
+    while (worker.pending() > 0) {
+      for (const c of worker.take(100)) write(c);
+      if (worker.pending() > 0) yield { phase: 'Compressing', done, total };
     }
     const key = exporterKey(cf);
     const manifest: BundleManifest = {
@@ -160,6 +200,7 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
     yield { phase: 'Done', done: total, total };
     return { path: out, sha256, size, files: files.length + 1, signed: Boolean(manifest.signature), incidents: incidents.length, manifest };
   } finally {
+    compressor?.close();
     if (!finished) zip.abort();
     rmSync(tmp, { force: true });
   }
