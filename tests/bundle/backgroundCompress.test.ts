@@ -4,8 +4,13 @@
  * with the CRC-32, SHA-256 and size of their bytes and a body that inflates to them.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportBundleSteps } from '../../db/bundle/export';
+import { verifyBundleFile } from '../../db/bundle/verify';
+import { bundleCase } from '../helpers/bundleCase';
 import { backgroundCompressor, type BackgroundCompressor, type CompressedFile } from '../../db/bundle/backgroundCompress';
 import { jsonChunks, jsonTextChunks } from '../../db/bundle/jsonChunks';
 
@@ -82,5 +87,25 @@ describe('the background compressor', () => {
     expect(() => c!.file('e', 'x')).toThrow(/not ended/);
     c.close();
     expect(() => c!.end()).toThrow(/after close/);
+  });
+});
+
+describe('an export using the compressor', () => {
+  it('stopped halfway (cancel) leaves no file; run to the end, its bundle verifies', () => {
+    const { cf, dir } = bundleCase();
+    const out = join(dir, 'halfway.zip');
+    const steps = exportBundleSteps(cf, { profile: 'internal', filter: {}, out });
+    const phases: string[] = [];
+    for (let r = steps.next(); !r.done && !phases.includes('Adding captures'); r = steps.next()) phases.push(r.value.phase);
+    expect(phases).toContain('Writing spreadsheets and map data');
+    steps.return(undefined as never); // what bundle:cancel does
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+
+    const whole = exportBundleSteps(cf, { profile: 'internal', filter: {}, out });
+    let r = whole.next();
+    while (!r.done) r = whole.next();
+    expect(r.value.manifest.files[0]!.path).toBe('data/case.json');
+    expect(verifyBundleFile(out).status).toBe('valid');
   });
 });
