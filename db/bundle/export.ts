@@ -5,7 +5,7 @@
  * renamed into place only when complete: a failed or cancelled export leaves nothing behind.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BundlePreview } from '../../shared/contracts/bundle';
 import type { Stats } from '../../shared/schemas';
@@ -196,7 +196,7 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
     finished = true;
     if (existsSync(out)) throw new HandlerError('conflict', `${out} appeared while the bundle was being written; it was not overwritten.`);
     renameSync(tmp, out);
-    const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
+    const sha256 = zip.sha256(); // of the bytes as written: the file is not read back
     yield { phase: 'Done', done: total, total };
     return { path: out, sha256, size, files: files.length + 1, signed: Boolean(manifest.signature), incidents: incidents.length, manifest };
   } finally {

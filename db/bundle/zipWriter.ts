@@ -1,4 +1,5 @@
 /** The zip writer: deflate (or store, for media already compressed), CRC-32, UTF-8 names, regular-file attributes. */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { FLAG_UTF8, MAX_32, METHOD_DEFLATE, METHOD_STORE, SIG_CENTRAL, SIG_EOCD, SIG_LOCAL, S_IFREG, UNIX, ZipSafetyError, unsafeNameReason } from './zipCommon';
@@ -29,6 +30,8 @@ export interface ZipWriter {
   addCompressed(name: string, file: { method: number; body: Buffer; crc: number; size: number }): void;
   /** Write the central directory and close the file; returns the archive's size. */
   finish(): number;
+  /** The SHA-256 of the archive's bytes, hashed as they were written (after finish). */
+  sha256(): string;
   /** Close without finishing (after an error); the caller removes the partial file. */
   abort(): void;
 }
@@ -40,7 +43,10 @@ export function createZipWriter(path: string, opts: { mtime?: Date; level?: numb
   const names = new Set<string>();
   let offset = 0;
   let closed = false;
+  const hash = createHash('sha256');
+  let digest: string | null = null;
   const write = (buf: Buffer) => {
+    hash.update(buf);
     let done = 0;
     while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
     offset += buf.length;
@@ -128,7 +134,12 @@ export function createZipWriter(path: string, opts: { mtime?: Date; level?: numb
       write(end);
       closeSync(fd);
       closed = true;
+      digest = hash.digest('hex');
       return offset;
+    },
+    sha256() {
+      if (digest === null) throw new Error('zip: sha256 before finish');
+      return digest;
     },
     abort() {
       if (!closed) closeSync(fd);
