@@ -34,6 +34,8 @@ export interface BackgroundCompressor {
   end(): void;
   /** Files handed over and not yet taken. */
   pending(): number;
+  /** Roughly how many bytes of whole files wait on the worker (a file given in pieces is not counted). */
+  backlog(): number;
   /** The files compressed so far; when none is ready, waits up to `waitMs` for one. */
   take(waitMs?: number): CompressedFile[];
   /** Stop the worker (when done, or to abandon the work). */
@@ -114,6 +116,8 @@ export function backgroundCompressor(opts: { level?: number } = {}): BackgroundC
   let expected = 0; // files handed over
   let taken = 0; // results taken
   let streaming = false;
+  const queued = new Map<string, number>(); // whole files handed over: name → length
+  let backlog = 0;
   let closed = false;
   let alive = { messages: 0, at: Date.now() };
   const send = (m: unknown) => {
@@ -126,6 +130,8 @@ export function backgroundCompressor(opts: { level?: number } = {}): BackgroundC
       const r = m.message as Result;
       if (r.error) throw new Error(`Compressing the bundle's files failed: ${r.error}`);
       taken++;
+      backlog -= queued.get(r.name) ?? 0;
+      queued.delete(r.name);
       out.push({ ...r, body: Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength) });
     }
     return out;
@@ -135,6 +141,8 @@ export function backgroundCompressor(opts: { level?: number } = {}): BackgroundC
       if (streaming) throw new Error('background compressor: a file given in pieces is not ended');
       send({ op: 'file', name, content });
       expected++;
+      queued.set(name, content.length);
+      backlog += content.length;
     },
     begin(name) {
       if (streaming) throw new Error('background compressor: a file given in pieces is not ended');
@@ -152,6 +160,7 @@ export function backgroundCompressor(opts: { level?: number } = {}): BackgroundC
       streaming = false;
     },
     pending: () => expected - taken,
+    backlog: () => backlog,
     take(waitMs = 0) {
       const ready = drain();
       if (ready.length > 0 || expected === taken || waitMs <= 0) return ready;

@@ -91,6 +91,9 @@ export function previewBundle(cf: CaseFile, req: ExportRequest): BundlePreview {
   };
 }
 
+/** Bytes of files waiting on the compressor thread beyond which this thread compresses the next file itself. */
+const BACKLOG_BYTES = 2 * 1024 * 1024;
+
 const STORED_TYPES = /^(image|video|audio)\/|^application\/(zip|gzip|x-7z|x-rar|pdf)/;
 
 export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: string }): Generator<ExportStep, ExportResult> {
@@ -134,10 +137,16 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   try {
     const worker = (compressor = backgroundCompressor());
     const compress = (path: string, content: Buffer | string, originalSha256?: string) => {
-      list(path, originalSha256);
-      worker.file(path, content);
+      const f = list(path, originalSha256);
       done++;
       for (const c of worker.take()) write(c);
+      if (worker.backlog() < BACKLOG_BYTES) worker.file(path, content);
+      else {
+        // The worker is behind (it also deflates the case data): this thread compresses the file.
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+        zip.add(path, bytes);
+        Object.assign(f, { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+      }
     };
     const versions = internal ? { versions: bundleVersions(cf, sel.tables, current ? { current } : {}) } : {};
     const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables, ...versions };

@@ -1,8 +1,8 @@
 /**
  * JSON.stringify(value) in pieces: the same text, split so that a large document (an internal
  * bundle's data/case.json, ~200 MB) never has to be one string, and each piece can go to the
- * compressor as soon as it is written. Plain objects and arrays down to `depth` levels are
- * walked here (arrays `rowsPerChunk` elements at a time); everything below is JSON.stringify's.
+ * compressor as soon as it is written. Plain objects above `depth` levels and arrays down to it
+ * are walked here (arrays `rowsPerChunk` elements at a time); everything below is JSON.stringify's.
  */
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -26,7 +26,8 @@ export function* jsonChunks(value: unknown, opts: { depth?: number; rowsPerChunk
     }
     return;
   }
-  if (depth > 0 && isPlainObject(value)) {
+  // An object on the last level is written whole: only arrays (of rows) are split there.
+  if (depth > 1 && isPlainObject(value)) {
     let first = true;
     yield '{';
     for (const [key, v] of Object.entries(value)) {

@@ -69,7 +69,9 @@ describe('the background compressor', () => {
     c.file('empty.txt', Buffer.alloc(0));
     c.file('random.bin', random);
     expect(c.pending()).toBe(4);
+    expect(c.backlog()).toBe(text.length + random.length); // whole files only
     const got = takeAll(c);
+    expect(c.backlog()).toBe(0);
     check(got.get('a.csv'), Buffer.from(text, 'utf8'));
     check(got.get('data.json'), Buffer.from(JSON.stringify(sample), 'utf8'));
     expect(got.get('data.json')!.method).toBe(8);
