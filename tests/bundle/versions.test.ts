@@ -10,9 +10,10 @@ import { change, type Row } from '../../db/audit';
 import { closeCaseFile, openCaseFile, type CaseFile } from '../../db/casefile';
 import { createDemoCaseFile } from '../../db/demo/seed';
 import { applyMerge } from '../../db/bundle/mergeApply';
+import { planMerge } from '../../db/bundle/mergePlan';
 import { findBundleProfile } from '../../db/bundle/profiles';
 import { selectBundle } from '../../db/bundle/select';
-import { bundleVersions, currentVersionsOf, TOMBSTONE_PREFIX, type CurrentRows } from '../../db/bundle/versions';
+import { bundleVersions, currentVersionsOf, tableColumns, TOMBSTONE_PREFIX, versionHash, versionRow, type CurrentRows } from '../../db/bundle/versions';
 import { bundleDataOf } from '../helpers/bundles';
 import { tempDir } from '../helpers/caseFiles';
 
@@ -77,5 +78,32 @@ describe('export lineages from the selection\'s rows', () => {
     expect(reused).toEqual(readAgain);
     const adopted = cf.db.prepare('SELECT entity_key FROM record_versions').pluck().all() as string[];
     for (const key of adopted) if (!sel.incidentIds.has(key)) expect(reused.incidents![key]).toBeUndefined();
+  });
+});
+
+describe('merge plan versions', () => {
+  it('hashes a row of theirs that differs from mine, and takes the lineage\'s word only for a row equal to mine', () => {
+    const dir = tempDir();
+    const path = join(dir, 'office.casefile');
+    closeCaseFile(createDemoCaseFile(path, { actor: 'office' }));
+    copyFileSync(path, join(dir, 'field.casefile'));
+    const office = openCaseFile(path, { actor: 'office' });
+    opened.push(office);
+    const field = openCaseFile(join(dir, 'field.casefile'), { actor: 'field' });
+    opened.push(field);
+    const [same, changed] = (field.db.prepare('SELECT id FROM incidents ORDER BY code LIMIT 2').all() as { id: string }[]).map((r) => r.id);
+    change(field, 'field edit', (w) => w.update('incidents', { id: changed }, { summary: 'Field: reworded' }));
+    const { data } = bundleDataOf(field);
+    const bogus = 'f'.repeat(64);
+    data.versions!.incidents![same!] = [bogus];
+    data.versions!.incidents![changed!] = [bogus];
+    const plan = planMerge(office, data, { sha256: 'c'.repeat(64), signer: 'field (test)' });
+    const step = (id: string) => plan.steps.find((s) => s.table === 'incidents' && s.key === id)!;
+    expect(step(same!)).toMatchObject({ action: 'unchanged', theirVersion: bogus, adopt: [] });
+    const row = field.db.prepare('SELECT * FROM incidents WHERE id = ?').get(changed) as Row;
+    const actual = versionHash(versionRow(tableColumns(field.db, 'incidents'), 'incidents', row));
+    expect(step(changed!).theirVersion).toBe(actual);
+    expect(step(changed!).lineage).toEqual([bogus, actual]);
+    expect(step(changed!).action).not.toBe('unchanged');
   });
 });
