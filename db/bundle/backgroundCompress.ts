@@ -102,7 +102,28 @@ const STALL_MS = 120_000;
 
 type Result = Omit<CompressedFile, 'body'> & { body: Uint8Array; error?: string };
 
-export function backgroundCompressor(opts: { level?: number } = {}): BackgroundCompressor {
+/**
+ * Block until flag[0] moves from `seen` or `ms` pass. Where this thread may not block (a thread
+ * whose embedder forbids Atomics.wait throws a TypeError), it watches the flag instead.
+ */
+function waiter(flag: Int32Array, blocking: boolean): (seen: number, ms: number) => 'ok' | 'not-equal' | 'timed-out' {
+  let canBlock = blocking;
+  return (seen, ms) => {
+    if (canBlock) {
+      try {
+        return Atomics.wait(flag, 0, seen, ms);
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
+        canBlock = false;
+      }
+    }
+    const until = Date.now() + ms;
+    while (Date.now() < until) if (Atomics.load(flag, 0) !== seen) return 'ok';
+    return 'timed-out';
+  };
+}
+
+export function backgroundCompressor(opts: { level?: number; blockingWait?: boolean } = {}): BackgroundCompressor {
   const flag = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
@@ -115,6 +136,7 @@ export function backgroundCompressor(opts: { level?: number } = {}): BackgroundC
   worker.unref();
   let expected = 0; // files handed over
   let taken = 0; // results taken
+  const waitFor = waiter(flag, opts.blockingWait ?? true);
   let streaming = false;
   const queued = new Map<string, number>(); // whole files handed over: name → length
   let backlog = 0;
@@ -164,7 +186,7 @@ export function backgroundCompressor(opts: { level?: number } = {}): BackgroundC
     take(waitMs = 0) {
       const ready = drain();
       if (ready.length > 0 || expected === taken || waitMs <= 0) return ready;
-      if (Atomics.wait(flag, 0, taken, waitMs) === 'timed-out') {
+      if (waitFor(taken, waitMs) === 'timed-out') {
         const messages = Atomics.load(flag, 1);
         if (messages !== alive.messages) alive = { messages, at: Date.now() };
         else if (Date.now() - alive.at > STALL_MS) throw new Error(`Compressing the bundle's files stopped: no progress in ${STALL_MS / 1000} s.`);

@@ -82,6 +82,14 @@ describe('the background compressor', () => {
     expect(c.take(10)).toEqual([]);
   });
 
+  it('works where the thread may not block on Atomics.wait (it watches the flag instead)', () => {
+    c = backgroundCompressor({ blockingWait: false });
+    const text = 'a spreadsheet row\n'.repeat(20_000);
+    c.file('b.csv', text);
+    const got = takeAll(c);
+    check(got.get('b.csv'), Buffer.from(text, 'utf8'));
+  });
+
   it('refuses misuse: pieces without begin, a whole file while pieces are open, use after close', () => {
     c = backgroundCompressor();
     expect(() => c!.chunk('x')).toThrow(/without begin/);
