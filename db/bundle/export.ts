@@ -149,6 +149,7 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
       }
     };
     const versions = internal ? { versions: bundleVersions(cf, sel.tables, current ? { current } : {}) } : {};
+    current = undefined; // the stored rows' normalized copies: no longer needed, let them go
     const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables, ...versions };
     // Written in pieces (the same text as JSON.stringify(data)), each compressed on the other
     // thread as soon as it is written, while the spreadsheets and report are built here.
