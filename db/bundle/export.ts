@@ -5,7 +5,7 @@
  * renamed into place only when complete: a failed or cancelled export leaves nothing behind.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BundlePreview } from '../../shared/contracts/bundle';
 import type { Stats } from '../../shared/schemas';
@@ -15,10 +15,12 @@ import { HandlerError } from '../errors';
 import type { ParsedFilter } from '../filters';
 import { keyFingerprint } from '../signing';
 import { computeStats, emptyTotals } from '../stats';
-import { bundleVersions } from './versions';
+import { bundleVersions, currentVersionsOf, type CurrentRows } from './versions';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BUNDLE_PATHS, type BundleData, type BundleManifest, type ManifestFile } from './format';
 import { findBundleProfile } from './profiles';
 import { incidentPages, reportIndex } from './report';
+import { backgroundCompressor, type BackgroundCompressor, type CompressedFile } from './backgroundCompress';
+import { jsonTextChunks } from './jsonChunks';
 import { selectBundle, type Selection } from './select';
 import { csvFiles, incidentsGeoJson } from './tabular';
 import { signedManifestText } from './verify';
@@ -89,6 +91,9 @@ export function previewBundle(cf: CaseFile, req: ExportRequest): BundlePreview {
   };
 }
 
+/** Bytes of files waiting on the compressor thread beyond which this thread compresses the next file itself. */
+const BACKLOG_BYTES = 2 * 1024 * 1024;
+
 const STORED_TYPES = /^(image|video|audio)\/|^application\/(zip|gzip|x-7z|x-rar|pdf)/;
 
 export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: string }): Generator<ExportStep, ExportResult> {
@@ -97,7 +102,13 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new HandlerError('invalid_input', `The folder ${dirname(out)} does not exist.`, [{ path: 'out', message: 'No such folder' }]);
   const profile = findBundleProfile(cf, req.profile);
   yield { phase: 'Selecting records', done: 0, total: 1 };
-  const sel = selectBundle(cf, profile, req.filter);
+  // Only an internal bundle can be merged back (db/bundle/mergeBundle.ts), so only it carries
+  // each record's version lineage (db/bundle/versions.ts): what merge needs to find the common
+  // version of a record on both sides. The rows are hashed as read, before any rule changes
+  // them, so the lineage step need not read and hash every table again.
+  const internal = profile.name === 'internal';
+  let current: Map<string, CurrentRows> | undefined;
+  const sel = selectBundle(cf, profile, req.filter, internal ? { beforeRedaction: (raw) => void (current = currentVersionsOf(cf, raw)) } : {});
   const meta = readMeta(cf);
   const exportedAt = cf.now();
   const stats = statsFor(cf, sel);
@@ -107,34 +118,76 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
   const tmp = join(dirname(out), `.${basename(out)}.${randomUUID().slice(0, 8)}.partial`);
   const zip = createZipWriter(tmp, { mtime: new Date(exportedAt) });
   const files: ManifestFile[] = [];
-  const add = (path: string, bytes: Buffer, extra: { store?: boolean; originalSha256?: string } = {}) => {
-    zip.add(path, bytes, { store: extra.store ?? false });
-    files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ...(extra.originalSha256 ? { originalSha256: extra.originalSha256 } : {}) });
-    done++;
+  const listed = new Map<string, ManifestFile>();
+  /** A file in the manifest, in the order files are listed; its hash and size are filled in once it is written. */
+  const list = (path: string, originalSha256?: string): ManifestFile => {
+    const f: ManifestFile = { path, sha256: '', size: 0, ...(originalSha256 ? { originalSha256 } : {}) };
+    files.push(f);
+    listed.set(path, f);
+    return f;
+  };
+  const write = (c: CompressedFile) => {
+    zip.addCompressed(c.name, c);
+    Object.assign(listed.get(c.name)!, { sha256: c.sha256, size: c.size });
   };
   let finished = false;
+  // Files are compressed (and hashed) on another thread while the next ones are built here
+  // (db/bundle/backgroundCompress.ts); each is written to the zip as it comes back.
+  let compressor: BackgroundCompressor | undefined;
   try {
-    // Only an internal bundle can be merged back (db/bundle/mergeBundle.ts), so only it carries
-    // each record's version lineage (db/bundle/versions.ts): what merge needs to find the common
-    // version of a record on both sides.
-    const versions = profile.name === 'internal' ? { versions: bundleVersions(cf, sel.tables) } : {};
+    const worker = (compressor = backgroundCompressor());
+    const compress = (path: string, content: Buffer | string, originalSha256?: string) => {
+      const f = list(path, originalSha256);
+      done++;
+      for (const c of worker.take()) write(c);
+      if (worker.backlog() < BACKLOG_BYTES) worker.file(path, content);
+      else {
+        // The worker is behind (it also deflates the case data): this thread compresses the file.
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+        zip.add(path, bytes);
+        Object.assign(f, { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+      }
+    };
+    const versions = internal ? { versions: bundleVersions(cf, sel.tables, current ? { current } : {}) } : {};
+    current = undefined; // the stored rows' normalized copies: no longer needed, let them go
     const data: BundleData = { format: 'casefile-bundle-data', formatVersion: 1, caseId: meta.case_id ?? '', tables: sel.tables, ...versions };
-    add(BUNDLE_PATHS.data, Buffer.from(JSON.stringify(data), 'utf8'));
+    // Written in pieces (the same text as JSON.stringify(data)), each compressed on the other
+    // thread as soon as it is written, while the spreadsheets and report are built here.
+    list(BUNDLE_PATHS.data);
+    worker.begin(BUNDLE_PATHS.data);
+    let pieces = 0;
+    for (const piece of jsonTextChunks(data)) {
+      worker.chunk(piece);
+      for (const c of worker.take()) write(c);
+      if (++pieces % 8 === 0) yield { phase: 'Writing the case data', done, total };
+    }
+    worker.end();
+    done++;
     yield { phase: 'Writing spreadsheets and map data', done, total };
-    for (const f of csvFiles(sel.tables)) add(f.name, f.bytes);
-    add(BUNDLE_PATHS.geojson, incidentsGeoJson(sel.tables).bytes);
+    for (const f of csvFiles(sel.tables)) compress(f.name, f.bytes);
+    compress(BUNDLE_PATHS.geojson, incidentsGeoJson(sel.tables).bytes);
     yield { phase: 'Adding captures', done, total };
     for (const f of sel.files) {
-      add(`${BUNDLE_PATHS.capturesDir}${f.sha256}`, f.bytes, { store: STORED_TYPES.test(f.mime), ...(f.originalSha256 ? { originalSha256: f.originalSha256 } : {}) });
+      const path = `${BUNDLE_PATHS.capturesDir}${f.sha256}`;
+      if (!STORED_TYPES.test(f.mime)) compress(path, f.bytes, f.originalSha256);
+      else {
+        zip.add(path, f.bytes, { store: true }); // already compressed (images, video, archives)
+        Object.assign(list(path, f.originalSha256), { sha256: createHash('sha256').update(f.bytes).digest('hex'), size: f.bytes.length });
+        done++;
+      }
       yield { phase: 'Adding captures', done, total };
     }
     const exporter = cf.profile?.name ?? cf.actor;
     const reportInput = { caseTitle: meta.case_name ?? 'Case', profileName: profile.name, exportedAt, exporter, stats, tables: sel.tables };
-    add(BUNDLE_PATHS.reportIndex, Buffer.from(reportIndex(reportInput), 'utf8'));
+    compress(BUNDLE_PATHS.reportIndex, reportIndex(reportInput));
     let n = 0;
     for (const p of incidentPages(reportInput)) {
-      add(p.name, Buffer.from(p.html, 'utf8'));
+      compress(p.name, p.html);
       if (++n % 250 === 0) yield { phase: 'Writing the report', done, total };
+    }
+    while (worker.pending() > 0) {
+      for (const c of worker.take(100)) write(c);
+      if (worker.pending() > 0) yield { phase: 'Compressing', done, total };
     }
     const key = exporterKey(cf);
     const manifest: BundleManifest = {
@@ -153,10 +206,11 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
     finished = true;
     if (existsSync(out)) throw new HandlerError('conflict', `${out} appeared while the bundle was being written; it was not overwritten.`);
     renameSync(tmp, out);
-    const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
+    const sha256 = zip.sha256(); // of the bytes as written: the file is not read back
     yield { phase: 'Done', done: total, total };
     return { path: out, sha256, size, files: files.length + 1, signed: Boolean(manifest.signature), incidents: incidents.length, manifest };
   } finally {
+    compressor?.close();
     if (!finished) zip.abort();
     rmSync(tmp, { force: true });
   }

@@ -18,7 +18,12 @@ export interface LoadedBundle {
 }
 
 export function loadBundleForMerge(bytes: Buffer, name = 'The bundle'): LoadedBundle {
-  const report = verifyBundleBytes(bytes);
+  // The data file is inflated once: verify hands over its bytes as it checks them.
+  let dataBytes: Buffer | undefined;
+  const keepData = (path: string, data: Buffer) => {
+    if (path === BUNDLE_PATHS.data) dataBytes = data;
+  };
+  const report = verifyBundleBytes(bytes, { onFile: keepData });
   if (report.status === 'invalid') {
     throw new HandlerError('refused', `${name} fails verification; nothing was merged.\n${formatVerifyReport(name, report)}`);
   }
@@ -32,7 +37,7 @@ export function loadBundleForMerge(bytes: Buffer, name = 'The bundle'): LoadedBu
   const zip = openZip(bytes);
   let data: BundleData;
   try {
-    data = JSON.parse(zip.read(BUNDLE_PATHS.data).toString('utf8')) as BundleData;
+    data = JSON.parse((dataBytes ?? zip.read(BUNDLE_PATHS.data)).toString('utf8')) as BundleData;
   } catch (e) {
     throw new HandlerError('invalid_input', `${name}: ${BUNDLE_PATHS.data} cannot be read: ${(e as Error).message}. Nothing was merged.`);
   }

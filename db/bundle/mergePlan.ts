@@ -24,6 +24,7 @@ import {
   keyColumns,
   MERGE_TABLES,
   recordHistories,
+  sameAsNormalized,
   tableColumns,
   versionHash,
   versionRow,
@@ -135,19 +136,44 @@ export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource):
   checkShape(cf, data);
   const tables = MERGE_TABLES.filter((t) => data.tables[t] !== undefined || data.versions?.[t] !== undefined);
   // Their version of each record: only records whose version differs here need their lineage.
-  const theirVersions = new Map<string, Map<string, string>>();
+  // A row of theirs equal to mine, value for value, has my version: it is not hashed on either
+  // side but takes the version their lineage gives it (hashed only when it gives none). Such a
+  // record is unchanged whatever that version says: no decision and nothing written rests on it.
+  const theirVersions = new Map<string, Map<string, string>>(tables.map((t) => [t, new Map()]));
+  const theirRowsOf = new Map<string, Map<string, Row>>();
   for (const table of tables) {
-    const cols = tableColumns(cf.db, table);
     const k = keyColumns(table);
-    const m = new Map<string, string>();
-    for (const [key, lineage] of Object.entries(data.versions?.[table] ?? {})) if (lineage.length) m.set(key, lineage[lineage.length - 1]!);
-    for (const r of data.tables[table] ?? []) m.set(recordKey(k, r), versionHash(versionRow(cols, table, r)));
-    theirVersions.set(table, m);
+    const byKey = new Map<string, Row>();
+    for (const r of data.tables[table] ?? []) byKey.set(recordKey(k, r), r);
+    theirRowsOf.set(table, byKey);
   }
+  const claimed = (table: string, key: string): string | undefined => {
+    const lineage = data.versions?.[table]?.[key];
+    return lineage && lineage.length ? lineage[lineage.length - 1] : undefined;
+  };
+  /** Their version of a record: of their row (hashed once), or the last of its lineage when they sent no row. */
+  const theirVersionOf = (table: string, key: string): string | undefined => {
+    const known = theirVersions.get(table)!;
+    let v = known.get(key);
+    if (v === undefined) {
+      const row = theirRowsOf.get(table)!.get(key);
+      v = row ? versionHash(versionRow(tableColumns(cf.db, table), table, row)) : claimed(table, key);
+      if (v !== undefined) known.set(key, v);
+    }
+    return v;
+  };
   const mine = recordHistories(cf, tables, {
     keepRows: true,
+    knownVersion: (table, key, normalized) => {
+      const theirs = theirRowsOf.get(table)!.get(key);
+      if (!theirs || !sameAsNormalized(tableColumns(cf.db, table), table, theirs, normalized)) return undefined;
+      const said = claimed(table, key);
+      const v = theirVersions.get(table)!.get(key) ?? (said !== undefined && !isTombstone(said) ? said : versionHash(normalized));
+      theirVersions.get(table)!.set(key, v);
+      return v;
+    },
     needed: (table, key, current) => {
-      const theirs = theirVersions.get(table)!.get(key);
+      const theirs = theirVersionOf(table, key);
       return theirs !== undefined && theirs !== current;
     },
   });
@@ -157,14 +183,12 @@ export function planMerge(cf: CaseFile, data: BundleData, source: BundleSource):
 
   for (const table of tables) {
     const cols = tableColumns(cf.db, table);
-    const k = keyColumns(table);
-    const theirRows = new Map((data.tables[table] ?? []).map((r) => [recordKey(k, r), r]));
+    const theirRows = theirRowsOf.get(table)!;
     const lineages = data.versions?.[table] ?? {};
-    const hashed = theirVersions.get(table)!; // their rows' versions, hashed once above
     const keys = new Set([...theirRows.keys(), ...Object.keys(lineages)]);
     for (const key of keys) {
       const theirs = theirRows.get(key);
-      const theirVersion = theirs ? hashed.get(key) : lineages[key]?.[lineages[key]!.length - 1];
+      const theirVersion = theirs ? theirVersionOf(table, key) : lineages[key]?.[lineages[key]!.length - 1];
       if (!theirVersion || (!theirs && !isTombstone(theirVersion))) continue; // a lineage without a row or tombstone says nothing
       const lineage = [...(lineages[key] ?? [])];
       if (lineage[lineage.length - 1] !== theirVersion) lineage.push(theirVersion);

@@ -47,10 +47,14 @@ export function readBundle(path: string, opts: { expectKey?: string } = {}): Ope
   const sha256 = createHash('sha256').update(buf).digest('hex');
   let zip: ZipArchive;
   let report: BundleVerifyReport;
+  let dataBytes: Buffer | undefined; // inflated once, by verify
   try {
     zip = openZip(buf);
     if (!zip.has(BUNDLE_PATHS.manifest)) throw new ZipSafetyError(`The archive has no ${BUNDLE_PATHS.manifest}: it is not a Casefile bundle.`);
-    report = verifyArchive(zip, sha256, opts);
+    const keepData = (p: string, data: Buffer) => {
+      if (p === BUNDLE_PATHS.data) dataBytes = data;
+    };
+    report = verifyArchive(zip, sha256, { ...opts, onFile: keepData });
   } catch (e) {
     if (e instanceof ZipSafetyError) throw new BundleError(`${path}: ${e.message}`);
     throw e;
@@ -61,7 +65,7 @@ export function readBundle(path: string, opts: { expectKey?: string } = {}): Ope
   if (!listed.has(BUNDLE_PATHS.data)) throw new BundleError(`${path}: the bundle has no ${BUNDLE_PATHS.data}, so it holds no records to read.`, report);
   let data: BundleData;
   try {
-    data = JSON.parse(zip.read(BUNDLE_PATHS.data).toString('utf8')) as BundleData;
+    data = JSON.parse((dataBytes ?? zip.read(BUNDLE_PATHS.data)).toString('utf8')) as BundleData;
   } catch (e) {
     throw new BundleError(`${path}: ${BUNDLE_PATHS.data} is not valid JSON: ${(e as Error).message}`, report);
   }

@@ -77,7 +77,12 @@ function columnsOf(cf: CaseFile, table: string): string[] {
   return (cf.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name);
 }
 
-export function selectBundle(cf: CaseFile, profile: BundleProfile, filterIn: ParsedFilter): Selection {
+export interface SelectOptions {
+  /** Sees the rows as stored, before the profile's rules change any (redaction works in place). */
+  beforeRedaction?: (raw: Readonly<Record<string, Row[]>>) => void;
+}
+
+export function selectBundle(cf: CaseFile, profile: BundleProfile, filterIn: ParsedFilter, opts: SelectOptions = {}): Selection {
   const rules = profile.rules;
   const filter = resolveFilter(cf, filterIn);
   const { where, params } = filterSql(filter);
@@ -131,6 +136,7 @@ export function selectBundle(cf: CaseFile, profile: BundleProfile, filterIn: Par
   const reportIds = new Set([...(raw.incident_belligerents ?? []).map((r) => r.strike_report_id), ...(raw.strike_matches ?? []).map((r) => r.strike_report_id)]);
   raw.strike_reports = all('SELECT * FROM strike_reports ORDER BY rowid').filter((r) => wholeCase || reportIds.has(r.id));
 
+  opts.beforeRedaction?.(raw);
   const { tables, withheld, files } = redactRows(cf, raw, rules);
   withheld.incidentsLeftOut = leftOut.map((r) => ({ id: r.id as string, label: `${r.code as string}${r.place_en ? ` (${r.place_en as string})` : ''}`, why: `status is ${String(r.status).replace('_', ' ')}; the profile takes only ${rules.statuses!.join(', ')}` }));
   withheld.tables.push(...tablesLeftOut);

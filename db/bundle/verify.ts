@@ -84,8 +84,19 @@ function checkSignature(manifest: BundleManifest, expectKey: string | undefined)
   return { present: true, valid, publicKey: sig.publicKey, fingerprint, signer, expected };
 }
 
+export interface VerifyOptions {
+  /** The fingerprint or public key the signer is expected to have. */
+  expectKey?: string;
+  /**
+   * Sees each listed file's bytes as they are checked (inflated once), so that a reader that
+   * verifies first (merge, readBundle) need not inflate the same file again. Called before the
+   * file's hash is compared: use the bytes only once the report says the bundle is intact.
+   */
+  onFile?: (path: string, data: Buffer) => void;
+}
+
 /** Verify an archive already opened (and so already checked for safety). */
-export function verifyArchive(zip: ZipArchive, bundleSha256: string, opts: { expectKey?: string } = {}): BundleVerifyReport {
+export function verifyArchive(zip: ZipArchive, bundleSha256: string, opts: VerifyOptions = {}): BundleVerifyReport {
   const manifest = parseManifest(zip.read(BUNDLE_PATHS.manifest));
   const problems: FileProblem[] = [];
   const listed = new Set<string>();
@@ -108,6 +119,7 @@ export function verifyArchive(zip: ZipArchive, bundleSha256: string, opts: { exp
       continue;
     }
     bytes += data.length;
+    opts.onFile?.(f.path, data);
     const hash = sha256(data);
     if (data.length !== f.size) problems.push({ path: f.path, problem: 'altered', detail: `${data.length} bytes, the manifest says ${f.size}` });
     else if (hash !== f.sha256) problems.push({ path: f.path, problem: 'altered', detail: `SHA-256 ${hash}, the manifest says ${f.sha256}` });
@@ -129,7 +141,7 @@ export function verifyArchive(zip: ZipArchive, bundleSha256: string, opts: { exp
 }
 
 /** Verify a bundle held in memory. Never throws for a bad bundle: the report says what is wrong. */
-export function verifyBundleBytes(buf: Buffer, opts: { expectKey?: string } = {}): BundleVerifyReport {
+export function verifyBundleBytes(buf: Buffer, opts: VerifyOptions = {}): BundleVerifyReport {
   const bundleSha256 = sha256(buf);
   try {
     const zip = openZip(buf);

@@ -92,7 +92,7 @@ export function versionRow(cols: readonly ColumnInfo[], table: string, row: Row)
 }
 
 /** Whether versionRow(cols, table, row) would equal `normalized` value for value (scalars only). */
-function sameAsNormalized(cols: readonly ColumnInfo[], table: string, row: Row, normalized: Row): boolean {
+export function sameAsNormalized(cols: readonly ColumnInfo[], table: string, row: Row, normalized: Row): boolean {
   for (const c of cols) {
     if (table === 'blobs' && c.name === 'content') continue;
     let v = row[c.name];
@@ -131,6 +131,12 @@ function entityKeyToRecordKey(table: string, entityId: string): string {
   return cols.length === 1 ? entityId : entityId.split(':').join('\u001f');
 }
 
+/** Whether a record is in the table, by its record key (one indexed lookup). */
+function stillHere(db: Database.Database, table: string, keys: readonly string[]): (key: string) => boolean {
+  const stmt = db.prepare(`SELECT 1 FROM ${table} WHERE ${keys.map((c) => `${c} = ?`).join(' AND ')}`).pluck();
+  return (key) => stmt.get(...(keys.length === 1 ? [key] : key.split('\u001f'))) !== undefined;
+}
+
 interface OwnEntry {
   seq: number;
   action: string;
@@ -147,11 +153,38 @@ interface OwnEntry {
  * at. `keepRows` keeps each version's row (a merge needs them as common versions); `needed`
  * limits the walk to those records (the others get only their current version).
  */
-export function recordHistories(
-  cf: CaseFile,
-  tables: readonly string[],
-  opts: { keepRows: boolean; needed?: (table: string, key: string, current: string | undefined) => boolean },
-): Histories {
+/** A table's current rows already read and hashed (currentVersions), by recordKey. */
+export type CurrentRows = Map<string, { row: Row; normalized: Row; version: string }>;
+
+export interface HistoryOptions {
+  keepRows: boolean;
+  needed?: (table: string, key: string, current: string | undefined) => boolean;
+  /**
+   * A version already known for a record's current row (normalized), e.g. a merge's bundle row
+   * found equal to it value for value: the row is not hashed again.
+   */
+  knownVersion?: (table: string, key: string, normalized: Row) => string | undefined;
+  /**
+   * Rows of some tables already read and hashed (the export's selection): used instead of
+   * reading the table again. They may be some of the table's rows only; a record not among them
+   * is looked up before it is taken for deleted.
+   */
+  current?: ReadonlyMap<string, CurrentRows>;
+}
+
+/** Each row's normalized form and version, by record key (for HistoryOptions.current). */
+export function currentVersions(cf: CaseFile, table: string, rows: readonly Row[]): CurrentRows {
+  const k = keyColumns(table);
+  const c = tableColumns(cf.db, table);
+  const out: CurrentRows = new Map();
+  for (const row of rows) {
+    const normalized = versionRow(c, table, row);
+    out.set(recordKey(k, row), { row, normalized, version: versionHash(normalized) });
+  }
+  return out;
+}
+
+export function recordHistories(cf: CaseFile, tables: readonly string[], opts: HistoryOptions): Histories {
   const db = cf.db;
   const out: Histories = new Map(tables.map((t) => [t, new Map()]));
   const own = new Map<string, Map<string, OwnEntry[]>>(tables.map((t) => [t, new Map()]));
@@ -195,22 +228,30 @@ export function recordHistories(
     const k = keyColumns(table);
     const c = tableColumns(db, table);
     const entriesOf = own.get(table)!;
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Row>) {
-      const key = recordKey(k, row);
-      const n = versionRow(c, table, row);
-      const v = versionHash(n);
+    const add = (key: string, row: Row, n: Row, v: string) => {
       const entries = entriesOf.get(key);
       const lineage =
         entries && (opts.needed?.(table, key, v) ?? true)
           ? walk(table, n, v, entries, Number.MAX_SAFE_INTEGER)
           : [opts.keepRows ? { version: v, row: n, seq: 0 } : { version: v, seq: 0 }];
       t.set(key, { entries: lineage, current: opts.keepRows ? row : n });
+    };
+    const given = opts.current?.get(table);
+    if (given) for (const [key, r] of given) add(key, r.row, r.normalized, r.version);
+    else {
+      for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Row>) {
+        const key = recordKey(k, row);
+        const n = versionRow(c, table, row);
+        add(key, row, n, opts.knownVersion?.(table, key, n) ?? versionHash(n));
+      }
     }
+    // Rows given for only some of the table: a record not among them may still be here.
+    const exists = given ? stillHere(db, table, k) : () => false;
     // Records deleted through the trail: their state at deletion, walked back, then a tombstone.
     for (const [key, entries] of entriesOf) {
       if (t.has(key)) continue;
       const last = entries[entries.length - 1]!;
-      if (last.action !== 'delete' || !last.before) continue;
+      if (last.action !== 'delete' || !last.before || exists(key)) continue;
       if (opts.needed && !opts.needed(table, key, undefined)) {
         t.set(key, { entries: [{ version: tombstoneOf(undefined), seq: last.seq }] });
         continue;
@@ -232,12 +273,14 @@ export function recordHistories(
     ord: number;
     row_json: string | null;
   }[];
+  const partial = new Map(tables.filter((t) => opts.current?.has(t)).map((t) => [t, stillHere(db, t, keyColumns(t))]));
   /** Histories given adopted versions, with their current (last) entry before any was added. */
   const resort = new Map<RecordHistory, LineageEntry | undefined>();
   for (const a of adopted) {
     const t = out.get(a.entity);
     if (!t) continue;
     let h = t.get(a.entity_key);
+    if (!h && partial.get(a.entity)?.(a.entity_key)) continue; // a current record whose rows were not given: not asked about
     if (!h) t.set(a.entity_key, (h = { entries: [] }));
     if (h.entries.some((x) => x.version === a.version)) continue;
     if (!resort.has(h)) resort.set(h, h.entries[h.entries.length - 1]);
@@ -257,6 +300,13 @@ export function currentVersion(h: RecordHistory | undefined): string | undefined
   return h?.entries[h.entries.length - 1]?.version;
 }
 
+/** currentVersions of each merged table among `raw` (the export's rows as read, before redaction). */
+export function currentVersionsOf(cf: CaseFile, raw: Readonly<Record<string, Row[]>>): Map<string, CurrentRows> {
+  const out = new Map<string, CurrentRows>();
+  for (const table of MERGE_TABLES) if (raw[table]) out.set(table, currentVersions(cf, table, raw[table]));
+  return out;
+}
+
 /**
  * BundleData.versions for an export: for each exported row, its lineage (oldest first, last =
  * the version of the row as exported, appended when the exporter changed it, e.g. redacted);
@@ -266,10 +316,10 @@ export function currentVersion(h: RecordHistory | undefined): string | undefined
 export function bundleVersions(
   cf: CaseFile,
   tables: Record<string, Row[]>,
-  opts: { includeDeleted?: boolean } = {},
+  opts: { includeDeleted?: boolean; current?: ReadonlyMap<string, CurrentRows> } = {},
 ): Record<string, Record<string, string[]>> {
   const names = Object.keys(tables).filter((t) => (MERGE_TABLES as readonly string[]).includes(t));
-  const histories = recordHistories(cf, names, { keepRows: false });
+  const histories = recordHistories(cf, names, { keepRows: false, ...(opts.current ? { current: opts.current } : {}) });
   const out: Record<string, Record<string, string[]>> = {};
   for (const table of names) {
     const h = histories.get(table)!;

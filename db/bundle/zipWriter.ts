@@ -1,4 +1,5 @@
 /** The zip writer: deflate (or store, for media already compressed), CRC-32, UTF-8 names, regular-file attributes. */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { FLAG_UTF8, MAX_32, METHOD_DEFLATE, METHOD_STORE, SIG_CENTRAL, SIG_EOCD, SIG_LOCAL, S_IFREG, UNIX, ZipSafetyError, unsafeNameReason } from './zipCommon';
@@ -25,8 +26,12 @@ interface Written {
 export interface ZipWriter {
   /** Add a file. `store`: keep the bytes as they are (JPEG, PNG, video, zip: already compressed). */
   add(name: string, data: Buffer, opts?: { store?: boolean }): void;
+  /** Add a file compressed elsewhere (db/bundle/backgroundCompress.ts): method 8 (raw deflate) or 0 (stored), body, CRC-32 and size. */
+  addCompressed(name: string, file: { method: number; body: Buffer; crc: number; size: number }): void;
   /** Write the central directory and close the file; returns the archive's size. */
   finish(): number;
+  /** The SHA-256 of the archive's bytes, hashed as they were written (after finish). */
+  sha256(): string;
   /** Close without finishing (after an error); the caller removes the partial file. */
   abort(): void;
 }
@@ -38,19 +43,48 @@ export function createZipWriter(path: string, opts: { mtime?: Date; level?: numb
   const names = new Set<string>();
   let offset = 0;
   let closed = false;
+  const hash = createHash('sha256');
+  let digest: string | null = null;
   const write = (buf: Buffer) => {
+    hash.update(buf);
     let done = 0;
     while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
     offset += buf.length;
   };
 
+  const checkName = (name: string) => {
+    if (closed) throw new Error('zip: add after finish');
+    const bad = unsafeNameReason(name);
+    if (bad) throw new ZipSafetyError(`zip: entry "${name}" ${bad}`, name);
+    if (names.has(name.toLowerCase())) throw new ZipSafetyError(`zip: entry "${name}" is added twice`, name);
+    names.add(name.toLowerCase());
+  };
+  const entry = (name: string, method: number, crc: number, body: Buffer, size: number) => {
+    if (offset > MAX_32 || body.length > MAX_32 || size > MAX_32) {
+      throw new Error(`zip: the bundle is larger than 4 GB at "${name}"; this writer does not write zip64`);
+    }
+    const nameBuf = Buffer.from(name, 'utf8');
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(SIG_LOCAL, 0);
+    h.writeUInt16LE(20, 4); // version needed: 2.0
+    h.writeUInt16LE(FLAG_UTF8, 6);
+    h.writeUInt16LE(method, 8);
+    h.writeUInt16LE(time, 10);
+    h.writeUInt16LE(date, 12);
+    h.writeUInt32LE(crc, 14);
+    h.writeUInt32LE(body.length, 18);
+    h.writeUInt32LE(size, 22);
+    h.writeUInt16LE(nameBuf.length, 26);
+    h.writeUInt16LE(0, 28);
+    entries.push({ name: nameBuf, method, crc, compressedSize: body.length, size, offset });
+    write(h);
+    write(nameBuf);
+    write(body);
+  };
+
   return {
     add(name, data, addOpts = {}) {
-      if (closed) throw new Error('zip: add after finish');
-      const bad = unsafeNameReason(name);
-      if (bad) throw new ZipSafetyError(`zip: entry "${name}" ${bad}`, name);
-      if (names.has(name.toLowerCase())) throw new ZipSafetyError(`zip: entry "${name}" is added twice`, name);
-      names.add(name.toLowerCase());
+      checkName(name);
       const crc = crc32(data) >>> 0;
       let method = METHOD_STORE;
       let body = data;
@@ -61,26 +95,12 @@ export function createZipWriter(path: string, opts: { mtime?: Date; level?: numb
           body = deflated;
         }
       }
-      if (offset > MAX_32 || body.length > MAX_32 || data.length > MAX_32) {
-        throw new Error(`zip: the bundle is larger than 4 GB at "${name}"; this writer does not write zip64`);
-      }
-      const nameBuf = Buffer.from(name, 'utf8');
-      const h = Buffer.alloc(30);
-      h.writeUInt32LE(SIG_LOCAL, 0);
-      h.writeUInt16LE(20, 4); // version needed: 2.0
-      h.writeUInt16LE(FLAG_UTF8, 6);
-      h.writeUInt16LE(method, 8);
-      h.writeUInt16LE(time, 10);
-      h.writeUInt16LE(date, 12);
-      h.writeUInt32LE(crc, 14);
-      h.writeUInt32LE(body.length, 18);
-      h.writeUInt32LE(data.length, 22);
-      h.writeUInt16LE(nameBuf.length, 26);
-      h.writeUInt16LE(0, 28);
-      entries.push({ name: nameBuf, method, crc, compressedSize: body.length, size: data.length, offset });
-      write(h);
-      write(nameBuf);
-      write(body);
+      entry(name, method, crc, body, data.length);
+    },
+    addCompressed(name, file) {
+      checkName(name);
+      if (file.method !== METHOD_DEFLATE && (file.method !== METHOD_STORE || file.body.length !== file.size)) throw new Error(`zip: "${name}" is neither deflated nor stored`);
+      entry(name, file.method, file.crc >>> 0, file.body, file.size);
     },
     finish() {
       if (closed) throw new Error('zip: finish twice');
@@ -114,7 +134,12 @@ export function createZipWriter(path: string, opts: { mtime?: Date; level?: numb
       write(end);
       closeSync(fd);
       closed = true;
+      digest = hash.digest('hex');
       return offset;
+    },
+    sha256() {
+      if (digest === null) throw new Error('zip: sha256 before finish');
+      return digest;
     },
     abort() {
       if (!closed) closeSync(fd);

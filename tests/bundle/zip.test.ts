@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createZipWriter, openZip, unsafeNameReason, ZipSafetyError } from '../../db/bundle/zip';
 import { rawZip } from '../helpers/rawZip';
@@ -39,9 +41,14 @@ describe('zip writer', () => {
     w.add('data/case.json', text);
     w.add('captures/abc', binary, { store: true });
     w.add('empty.txt', Buffer.alloc(0));
-    w.finish();
-    const zip = openZip(readFileSync(path));
-    expect(zip.entries.map((e) => e.name)).toEqual(['data/case.json', 'captures/abc', 'empty.txt']);
+    w.addCompressed('pre/deflated.txt', { method: 8, body: deflateRawSync(text), crc: crc32(text) >>> 0, size: text.length });
+    const size = w.finish();
+    const bytes = readFileSync(path);
+    expect(size).toBe(bytes.length);
+    expect(w.sha256()).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const zip = openZip(bytes);
+    expect(zip.entries.map((e) => e.name)).toEqual(['data/case.json', 'captures/abc', 'empty.txt', 'pre/deflated.txt']);
+    expect(zip.read('pre/deflated.txt').equals(text)).toBe(true);
     expect(zip.read('data/case.json').equals(text)).toBe(true);
     expect(zip.read('captures/abc').equals(binary)).toBe(true);
     expect(zip.read('empty.txt').length).toBe(0);
@@ -50,6 +57,7 @@ describe('zip writer', () => {
     if (hasTool('unzip')) {
       execFileSync('unzip', ['-tq', path]);
       expect(execFileSync('unzip', ['-p', path, 'data/case.json']).equals(text)).toBe(true);
+      expect(execFileSync('unzip', ['-p', path, 'pre/deflated.txt']).equals(text)).toBe(true);
     }
   });
 
