@@ -123,6 +123,7 @@ export function applyDrafts(
 function insertNew(w: Writer, tally: Tally, d: IncidentDraft, id: string, rows: RecordRows, codes: string[], probs: Cell[][]): void {
   // Parents before the rows that refer to them: while no deferred foreign-key violation is
   // outstanding, SQLite need not look for child rows when a parent row goes in (bulkLoad.ts).
+  // Audited by digest: the entry keeps the rows' keys and a hash of them (db/audit.ts).
   w.insertRecord(id, [
     part('incidents', [rows.incident]),
     part('incident_codes', codes.map((code) => [code, id, 'previous'])),
@@ -133,7 +134,7 @@ function insertNew(w: Writer, tally: Tally, d: IncidentDraft, id: string, rows: 
     part('victims', rows.victims),
     part('incident_web_links', rows.links),
     part('data_problems', probs),
-  ]);
+  ], { audit: 'digest' });
   tally.add('incidents', 'created');
   tally.add('sources', 'created', rows.sources.length);
   tally.add('victims', 'created', rows.victims.length);
