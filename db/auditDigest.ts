@@ -5,7 +5,6 @@
  */
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DigestAfter, DigestPart } from '../shared/auditDigest';
 
 type Cell = string | number | null;
 
@@ -42,24 +41,50 @@ export function sha256Hex(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/**
- * The after_json of a digest entry for `tables` (sorted by name, none empty), whose full entry
- * would have held `fullJson`. Canonical: every object's keys are in sorted order.
- */
-export function digestEntryJson(db: Database.Database, tables: readonly RecordTable[], keyOf: (table: string) => readonly string[], fullJson: string): string {
-  const out: Record<string, DigestPart> = {};
-  let rows = 0;
-  for (const t of tables) {
+/** Per table and column list: the key and reference columns, their positions, and the JSON fragment naming them. */
+interface PartPlan {
+  at: number[];
+  head: string;
+}
+const plans = new WeakMap<readonly string[], Map<string, PartPlan>>();
+
+function planOf(db: Database.Database, t: RecordTable, keyOf: (table: string) => readonly string[]): PartPlan {
+  let byTable = plans.get(t.columns);
+  if (!byTable) plans.set(t.columns, (byTable = new Map()));
+  let plan = byTable.get(t.table);
+  if (!plan) {
     const keyCols = keyOf(t.table);
     const key = [...keyCols, ...referenceColumns(db, t.table).filter((c) => !keyCols.includes(c) && t.columns.includes(c))];
     const at = key.map((c) => t.columns.indexOf(c));
     const missing = key.find((_, i) => at[i]! < 0);
     if (missing) throw new Error(`insertRecord: the ${t.table} rows lack their key column ${missing}`);
-    out[t.table] = { columns: [...t.columns], key, keys: t.rows.map((r) => at.map((i) => r[i] ?? null)) };
+    plan = { at, head: `${JSON.stringify(t.table)}:{"columns":${JSON.stringify(t.columns)},"key":${JSON.stringify(key)},"keys":` };
+    byTable.set(t.table, plan);
+  }
+  return plan;
+}
+
+/**
+ * The after_json of a digest entry for `tables` (sorted by name, none empty), whose full entry
+ * would have held `fullJson`: the same as JSON.stringify of a DigestAfter, every object's keys in
+ * sorted order (canonical), spelled out with each table's column names as JSON made once.
+ */
+export function digestEntryJson(db: Database.Database, tables: readonly RecordTable[], keyOf: (table: string) => readonly string[], fullJson: string): string {
+  const parts: string[] = [];
+  let rows = 0;
+  for (const t of tables) {
+    const { at, head } = planOf(db, t, keyOf);
+    const keys = new Array<Cell[]>(t.rows.length);
+    for (let r = 0; r < t.rows.length; r++) {
+      const row = t.rows[r]!;
+      const k = new Array<Cell>(at.length);
+      for (let i = 0; i < at.length; i++) k[i] = row[at[i]!] ?? null;
+      keys[r] = k;
+    }
+    parts.push(`${head}${JSON.stringify(keys)}}`);
     rows += t.rows.length;
   }
-  const after: DigestAfter = { audit: 'digest', rows, sha256: sha256Hex(fullJson), tables: out };
-  return JSON.stringify(after);
+  return `{"audit":"digest","rows":${rows},"sha256":"${sha256Hex(fullJson)}","tables":{${parts.join(',')}}}`;
 }
 
 /** One table of a record as `verify` rebuilt it: each row's values already as JSON arrays. */
