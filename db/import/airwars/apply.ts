@@ -32,8 +32,10 @@ export function applyDrafts(
 ): ApplyResult {
   const at = w.at;
   // Checked when the import commits rather than row by row, so a record's rows can go in in the
-  // cheapest order; a row that breaks a reference still fails the whole import.
+  // cheapest order; a row that breaks a reference still fails the whole import. (Into a case
+  // file without incidents, foreign keys are off and bulkLoad.ts checks them at the end.)
   db.pragma('defer_foreign_keys = ON');
+  const foreignKeysOn = db.pragma('foreign_keys', { simple: true }) === 1;
   const tally = new Tally();
   const problems: ImportProblem[] = [];
   for (const [file, n] of Object.entries(drafts.leftOutCounts)) tally.add(file as 'incidents', 'leftOut', n);
@@ -99,6 +101,7 @@ export function applyDrafts(
 
   // Into a case file with no incidents yet, every row is new: load the tables without their
   // secondary indexes and search triggers, and rebuild those once at the end (bulkLoad.ts).
+  if (!foreignKeysOn && existing.length > 0) throw new Error('Incidents were added to the case file while the import started; nothing was saved. Run the import again.');
   const bulk = existing.length === 0 ? suspendIndexes(db, TABLES) : null;
   const total = assigned.size;
   let done = 0;
