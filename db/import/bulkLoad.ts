@@ -11,7 +11,7 @@
  *   - indexes that lead with a foreign-key column: SQLite looks up child rows by them whenever a
  *     parent row is written while a deferred constraint is outstanding (without them that
  *     lookup is a full scan per row). Unless the load runs with foreign keys off
- *     (`withoutForeignKeys`): then no row is looked up while loading, those indexes are rebuilt
+ *     (`bulkLoadSession`): then no row is looked up while loading, those indexes are rebuilt
  *     too, and `restore()` checks every reference of the loaded tables at once
  *     (PRAGMA foreign_key_check), failing the load, and so rolling it back, if one is broken.
  */
@@ -99,19 +99,27 @@ export function suspendIndexes(db: Database.Database, tables: readonly string[])
   };
 }
 
+/** The page cache a bulk load works in (256 MiB; a case file's own is 64 MiB, casefile.ts). */
+const LOAD_CACHE_KIB = 262_144;
+
 /**
- * Run `fn` (which opens the load's transaction) with foreign keys off, and put them back after.
- * Only for loads into tables that start out empty: nothing cascades while they are off. The load
- * must check its references itself before it commits (`restore()` does, when they are off).
+ * Run `fn` (which opens the load's transaction) with foreign keys off and a page cache large
+ * enough to hold what the load writes (so that pages are not spilled to the WAL and written
+ * again before the commit), and put both back after. Only for loads into tables that start out
+ * empty: nothing cascades while foreign keys are off. The load must check its references itself
+ * before it commits (`restore()` does, when they are off).
  */
-export function withoutForeignKeys<T>(db: Database.Database, fn: () => T): T {
-  // Inside a transaction the pragma is a no-op; then the load simply runs with them on.
+export function bulkLoadSession<T>(db: Database.Database, fn: () => T): T {
+  // Inside a transaction the foreign_keys pragma is a no-op; then the load simply runs with them on.
   if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return fn();
+  const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
+  db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
   try {
     return fn();
   } finally {
     db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = ${cache}`);
   }
 }
 

@@ -12,7 +12,7 @@ import type { CaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import { importAirwars } from '../../db/import/airwars/index';
 import { TABLES } from '../../db/import/airwars/tables';
-import { suspendIndexes, withoutForeignKeys } from '../../db/import/bulkLoad';
+import { suspendIndexes, bulkLoadSession } from '../../db/import/bulkLoad';
 import { snapshot } from '../helpers/caseFiles';
 import { suiteCaseFile, syntheticArchive } from './helpers';
 
@@ -99,7 +99,7 @@ describe('bulk loading into a case file without incidents', () => {
     const data = snapshot(s.cf);
     let suspended: readonly string[] = [];
     expect(() =>
-      withoutForeignKeys(s.cf.db, () =>
+      bulkLoadSession(s.cf.db, () =>
         change(s.cf, null, (w) => {
           const bulk = suspendIndexes(s.cf.db, TABLES);
           suspended = bulk.suspended;
@@ -110,6 +110,7 @@ describe('bulk loading into a case file without incidents', () => {
     ).toThrow(/1 row\(s\) of victims referring to a incidents row that does not exist \(first: rowid \d+, column incident_id\); nothing was saved/);
     expect(suspended).toEqual(expect.arrayContaining(['victims_incident', 'source_incidents_source', 'data_problems_incident']));
     expect(s.cf.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.cf.db.pragma('cache_size', { simple: true })).toBe(-65536);
     expect(schema(s.cf)).toEqual(before);
     expect(snapshot(s.cf)).toEqual(data);
     // The real thing: a whole import with foreign keys off leaves every reference intact.

@@ -14,7 +14,7 @@
 import { resolve } from 'node:path';
 import type { ImportProblem, ImportReport } from '../../../shared/importSchemas';
 import type { CaseFile } from '../../casefile';
-import { withoutForeignKeys } from '../bulkLoad';
+import { bulkLoadSession } from '../bulkLoad';
 import type { CsvTable } from '../csv';
 import { progressOf, runImport, type ImportOptions } from '../run';
 import { applyDrafts } from './apply';
@@ -68,5 +68,5 @@ export function importAirwars(cf: CaseFile, dir: string, opts: ImportOptions = {
       notInSource: r.notInSource,
     };
   });
-  return fresh ? withoutForeignKeys(cf.db, run) : run();
+  return fresh ? bulkLoadSession(cf.db, run) : run();
 }
