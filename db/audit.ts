@@ -187,6 +187,8 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
 
   let entries = 0;
   let last: { seq: number; hash: string } | undefined;
+  /** Per table, the columns this change's digest entries last stated (db/auditDigest.ts). */
+  const statedColumns = new Map<string, string>();
   const appendAudit = (entity: string, entityId: string, action: AuditAction, beforeJson: string | null, afterJson: string | null) => {
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
@@ -276,7 +278,7 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
       }
       // Keys in sorted order and arrays of plain values: JSON.stringify is the canonical form here.
       const full = JSON.stringify(after);
-      appendAudit(RECORD_ENTITY, recordId, 'insert', null, digest ? digestEntryJson(db, sorted, keyOf, full) : full);
+      appendAudit(RECORD_ENTITY, recordId, 'insert', null, digest ? digestEntryJson(db, sorted, keyOf, full, statedColumns) : full);
     },
     journal(table, row) {
       if (!JOURNAL_TABLES.has(table)) throw new Error(`Table ${table} is not a journal table`);

@@ -41,10 +41,13 @@ export function sha256Hex(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** Per table and column list: the key and reference columns, their positions, and the JSON fragment naming them. */
+/** Per table and column list: the key and reference columns, their positions, and the JSON fragments naming them. */
 interface PartPlan {
   at: number[];
+  /** With the part's `columns`, and without them (when an earlier entry of the change stated them). */
   head: string;
+  headNoColumns: string;
+  columnsJson: string;
 }
 const plans = new WeakMap<readonly string[], Map<string, PartPlan>>();
 
@@ -58,7 +61,9 @@ function planOf(db: Database.Database, t: RecordTable, keyOf: (table: string) =>
     const at = key.map((c) => t.columns.indexOf(c));
     const missing = key.find((_, i) => at[i]! < 0);
     if (missing) throw new Error(`insertRecord: the ${t.table} rows lack their key column ${missing}`);
-    plan = { at, head: `${JSON.stringify(t.table)}:{"columns":${JSON.stringify(t.columns)},"key":${JSON.stringify(key)},"keys":` };
+    const columnsJson = JSON.stringify(t.columns);
+    const rest = `"key":${JSON.stringify(key)},"keys":`;
+    plan = { at, head: `${JSON.stringify(t.table)}:{"columns":${columnsJson},${rest}`, headNoColumns: `${JSON.stringify(t.table)}:{${rest}`, columnsJson };
     byTable.set(t.table, plan);
   }
   return plan;
@@ -68,12 +73,26 @@ function planOf(db: Database.Database, t: RecordTable, keyOf: (table: string) =>
  * The after_json of a digest entry for `tables` (sorted by name, none empty), whose full entry
  * would have held `fullJson`: the same as JSON.stringify of a DigestAfter, every object's keys in
  * sorted order (canonical), spelled out with each table's column names as JSON made once.
+ *
+ * `stated` (one per change) holds, per table, the column list the change's digest entries last
+ * stated: a part whose columns are the same leaves them out, and `verify` takes them from the
+ * latest earlier digest entry that stated them (docs/audit.md).
  */
-export function digestEntryJson(db: Database.Database, tables: readonly RecordTable[], keyOf: (table: string) => readonly string[], fullJson: string): string {
+export function digestEntryJson(
+  db: Database.Database,
+  tables: readonly RecordTable[],
+  keyOf: (table: string) => readonly string[],
+  fullJson: string,
+  stated: Map<string, string>,
+): string {
   const parts: string[] = [];
   let rows = 0;
   for (const t of tables) {
-    const { at, head } = planOf(db, t, keyOf);
+    const plan = planOf(db, t, keyOf);
+    const { at } = plan;
+    let head = plan.head;
+    if (stated.get(t.table) === plan.columnsJson) head = plan.headNoColumns;
+    else stated.set(t.table, plan.columnsJson);
     const keys = new Array<Cell[]>(t.rows.length);
     for (let r = 0; r < t.rows.length; r++) {
       const row = t.rows[r]!;

@@ -49,14 +49,21 @@ export class DigestReplay {
   readonly records: TrackedRecord[] = [];
   /** Rows of digest records not deleted since, by table and key. */
   private readonly open = new Map<string, Map<string, TrackedRow>>();
+  /** Per table, the columns the latest digest entry that stated them gave (a part may leave them out). */
+  private readonly columns = new Map<string, string[]>();
 
   /** A digest entry: `onRow` learns each row's key and recorded values. */
   add(seq: number, recordId: string, d: DigestAfter, keyCols: (table: string) => readonly string[] | undefined, onRow: (table: string, key: string, stored: Values) => void): void {
     const record: TrackedRecord = { seq, recordId, sha256: d.sha256, tables: [] };
     for (const [table, part] of Object.entries(d.tables)) {
       const cols = keyCols(table);
-      if (!cols || !Array.isArray(part?.columns) || !Array.isArray(part.key) || !Array.isArray(part.keys)) continue;
-      const tracked: TrackedTable = { table, columns: part.columns, rows: [] };
+      if (!cols || !part || typeof part !== 'object') continue;
+      if (Array.isArray(part.columns)) this.columns.set(table, part.columns);
+      // Left out: the same as the latest earlier digest entry that stated them (db/auditDigest.ts).
+      const columns = part.columns === undefined ? this.columns.get(table) : part.columns;
+      // Malformed, or columns never stated: its rows count as written by no entry (checkRows).
+      if (!Array.isArray(columns) || !Array.isArray(part.key) || !Array.isArray(part.keys)) continue;
+      const tracked: TrackedTable = { table, columns, rows: [] };
       let open = this.open.get(table);
       if (!open) this.open.set(table, (open = new Map()));
       for (const values of part.keys) {

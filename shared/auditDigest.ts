@@ -1,15 +1,19 @@
 /**
  * The shape of a DIGEST record entry (db/audit.ts `insertRecord(…, { audit: 'digest' })`, used by
  * the importers): instead of every imported row, the entry keeps, per table, the column names
- * and each row's key (and reference) values, plus the SHA-256 of the JSON a full record entry
+ * (once per change) and each row's key (and reference) values, plus the SHA-256 of the JSON a full record entry
  * would have held. The values themselves live in the tables; `casefile verify` rebuilds that
  * JSON from them (db/auditRows.ts). Dependency-free, so the renderer can describe such entries.
  */
 
 /** One table of a digest entry. */
 export interface DigestPart {
-  /** Every column of the rows, in the order the full entry listed their values. */
-  columns: string[];
+  /**
+   * Every column of the rows, in the order the full entry listed their values. Left out when the
+   * same as in the latest earlier digest entry that stated them for this table (within one change,
+   * only its first entry with rows of a table states them).
+   */
+  columns?: string[];
   /** The columns whose values each row keeps here: the table's key, then its references. */
   key: string[];
   /** Per row, in insertion order: the values of `key`. */

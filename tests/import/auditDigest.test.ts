@@ -43,6 +43,8 @@ describe('an import audited by digest', () => {
     expect(entries).toHaveLength(30);
     let audited = 0;
     let data = 0;
+    // Columns are stated by the first entry of the import with rows of a table, then left out.
+    const stated = new Map<string, string[]>();
     for (const e of entries) {
       expect(isDigestAfter(e.after)).toBe(true);
       expect(e.after.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -53,12 +55,15 @@ describe('an import audited by digest', () => {
       const full: Record<string, { columns: string[]; rows: unknown[][] }> = {};
       for (const [table, part] of tables) {
         expect(part.key[0]).toBe(table === 'incident_codes' ? 'code' : table === 'source_incidents' ? 'source_id' : 'id');
+        expect(part.columns === undefined).toBe(stated.has(table));
+        if (part.columns) stated.set(table, part.columns);
+        const columns = stated.get(table)!;
         full[table] = {
-          columns: part.columns,
+          columns,
           rows: part.keys.map((k) => {
             const where = part.key.map((c) => `${c} IS ?`).join(' AND ');
             const row = one(`SELECT * FROM ${table} WHERE ${where}`, ...k);
-            return part.columns.map((c) => row[c] ?? null);
+            return columns.map((c) => row[c] ?? null);
           }),
         };
         rows += part.keys.length;
@@ -208,5 +213,20 @@ describe('a spreadsheet import (column mapping) audited by digest', () => {
     cf.db.prepare("UPDATE incidents SET place_en = 'Elsewhere' WHERE code = 'B2'").run();
     expect(verifyAuditChain(cf).rowProblem).toMatchObject({ table: 'record' });
     expect(verifyAuditChain(cf).message).toMatch(/incident B2/);
+  });
+
+  it('states each table’s columns in the first entry of each import only, and verify finds them for the others', () => {
+    const cf = tempCaseFile();
+    const mapping = columnMappingSchema.parse({ columns: { Ref: 'code', Place: 'placeEn', Killed: 'killed' } });
+    commitImport(cf, { text: 'Ref,Place,Killed\nC1,Mosul,4\nC2,Raqqa,1\nC3,Idlib,2\n', name: 'a.csv' }, mapping);
+    commitImport(cf, { text: 'Ref,Place,Killed\nC4,Homs,3\nC5,Hama,5\n', name: 'b.csv' }, mapping);
+    const entries = (cf.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'record' ORDER BY seq").all() as { after_json: string }[]).map(
+      (e) => JSON.parse(e.after_json) as DigestAfter,
+    );
+    expect(entries.map((e) => e.tables.incidents?.columns !== undefined)).toEqual([true, false, false, true, false]);
+    expect(verifyAuditChain(cf)).toMatchObject({ ok: true, rowProblem: null });
+    // A record whose entry left its columns out is still rebuilt, and checked.
+    cf.db.prepare("UPDATE incidents SET place_en = 'Elsewhere' WHERE code = 'C5'").run();
+    expect(verifyAuditChain(cf).message).toMatch(/incident C5/);
   });
 });
