@@ -13,8 +13,8 @@
  * Bulk inserts use `insertRecord`: the rows of one record (an incident and the rows that hang
  * off it) are inserted with cached statements and described by ONE entry (entity `record`).
  * By default its `after` holds every inserted row: { table: { columns, rows } }. The importers
- * pass `{ audit: 'digest' }`: the entry then holds, per table, the column names and each row's
- * key and reference values, plus the SHA-256 of the JSON the full entry would have held
+ * pass `{ audit: 'digest' }`: the entry then holds, per table, the column names (only in the
+ * change's first entry with rows of that table) and each row's key and reference values, plus the SHA-256 of the JSON the full entry would have held
  * (shared/auditDigest.ts, db/auditDigest.ts, docs/audit.md). The values live in the tables,
  * every later update entry records the before-values of what it changes and every delete the
  * whole row, so `verify` can rebuild the rows as imported and check them against the digest
