@@ -10,13 +10,21 @@
  * (absent otherwise, so unsigned entries hash as they always did) and its private key signs the
  * entry's hash; audit_log keeps the signature and signer_id. See db/auditVerify.ts.
  *
- * Bulk inserts (an import) use `insertRecord`: the rows of one record (an incident and the rows
- * that hang off it) are inserted with cached statements and described by ONE entry whose `after`
- * holds every inserted row, column by column. The entry is hashed like any other, so the chain
- * verifies the same way; only the JSON work per row is saved.
+ * Bulk inserts use `insertRecord`: the rows of one record (an incident and the rows that hang
+ * off it) are inserted with cached statements and described by ONE entry (entity `record`).
+ * By default its `after` holds every inserted row: { table: { columns, rows } }. The importers
+ * pass `{ audit: 'digest' }`: the entry then holds, per table, the column names (only in the
+ * change's first entry with rows of that table) and each row's key and reference values, plus the SHA-256 of the JSON the full entry would have held
+ * (shared/auditDigest.ts, db/auditDigest.ts, docs/audit.md). The values live in the tables,
+ * every later update entry records the before-values of what it changes and every delete the
+ * whole row, so `verify` can rebuild the rows as imported and check them against the digest
+ * (db/auditDigestCheck.ts).
+ * Merges and anything carrying `people` rows (public keys the signature check reads from the
+ * trail) keep full entries. Either entry is hashed and signed like any other.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { digestEntryJson } from './auditDigest';
 import type { CaseFile } from './casefile';
 import { assertWritable } from './writeLock';
 
@@ -130,6 +138,11 @@ function keyOf(table: string): readonly string[] {
   return key;
 }
 
+export interface InsertRecordOptions {
+  /** 'full' (the default): the entry holds every row; 'digest': keys and a hash (imports only). */
+  audit?: 'full' | 'digest';
+}
+
 export interface Writer {
   /** Insert a row; returns it. */
   insert(table: string, row: Row): Row;
@@ -141,9 +154,10 @@ export interface Writer {
   get(table: string, key: Row): Row | undefined;
   /**
    * Insert the rows of one record (parts in order, so parents come first) and write ONE audit
-   * entry for them: entity `record`, entity id `recordId`, `after` = { table: { columns, rows } }.
+   * entry for them: entity `record`, entity id `recordId`, `after` = { table: { columns, rows } },
+   * or with `audit: 'digest'` the rows' keys and the SHA-256 of that JSON (see the header).
    */
-  insertRecord(recordId: string, parts: readonly RecordPart[]): void;
+  insertRecord(recordId: string, parts: readonly RecordPart[], opts?: InsertRecordOptions): void;
   /** Insert a row into a journal table (run bookkeeping such as `imports`): not audited. */
   journal(table: string, row: Row): void;
   readonly at: string;
@@ -173,6 +187,8 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
 
   let entries = 0;
   let last: { seq: number; hash: string } | undefined;
+  /** Per table, the columns this change's digest entries last stated (db/auditDigest.ts). */
+  const statedColumns = new Map<string, string>();
   const appendAudit = (entity: string, entityId: string, action: AuditAction, beforeJson: string | null, afterJson: string | null) => {
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
@@ -241,11 +257,14 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
       audit(table, k, 'delete', forAudit(table, before), null);
       return true;
     },
-    insertRecord(recordId, parts) {
+    insertRecord(recordId, parts, opts) {
+      const digest = opts?.audit === 'digest';
       const after: Record<string, { columns: readonly string[]; rows: RecordPart['rows'] }> = {};
-      for (const part of [...parts].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0))) {
-        if (part.rows.length === 0) continue;
+      const sorted = parts.filter((p) => p.rows.length > 0).sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
+      for (const part of sorted) {
         if (after[part.table]) throw new ChangeError(`insertRecord: table ${part.table} appears twice`);
+        // Signatures are checked against public keys read from full entries (db/auditVerify.ts).
+        if (digest && part.table === 'people') throw new ChangeError('insertRecord: people rows are never audited by digest');
         after[part.table] = { columns: part.columns, rows: part.rows };
       }
       for (const part of parts) {
@@ -258,7 +277,8 @@ export function change<T>(cf: CaseFile, reason: string | null, fn: (w: Writer) =
         }
       }
       // Keys in sorted order and arrays of plain values: JSON.stringify is the canonical form here.
-      appendAudit(RECORD_ENTITY, recordId, 'insert', null, JSON.stringify(after));
+      const full = JSON.stringify(after);
+      appendAudit(RECORD_ENTITY, recordId, 'insert', null, digest ? digestEntryJson(db, sorted, keyOf, full, statedColumns) : full);
     },
     journal(table, row) {
       if (!JOURNAL_TABLES.has(table)) throw new Error(`Table ${table} is not a journal table`);

@@ -10,9 +10,13 @@
  *     likewise a reference set to NULL by ON DELETE SET NULL is accepted.
  * Columns the trail never recorded (added by a later migration) are not compared; file
  * contents (blobs) are compared by their hash and size, as the trail records them.
+ * Rows of a digest record entry (an import) are known by their key and reference values only;
+ * the rest of their values are checked against the entry's digest (db/auditDigestCheck.ts).
  */
 import type Database from 'better-sqlite3';
+import { isDigestAfter, type DigestAfter } from '../shared/auditDigest';
 import { auditedTables, canonicalJson, RECORD_ENTITY, type AuditAction } from './audit';
+import { DigestReplay } from './auditDigestCheck';
 import type { RowProblem } from './auditVerify';
 
 const DELETED = Symbol('deleted');
@@ -26,6 +30,7 @@ interface RowState {
 
 export class RowReplay {
   readonly tables = new Map<string, Map<string, RowState>>();
+  readonly digests = new DigestReplay();
   private readonly keys = auditedTables();
 
   private table(name: string): Map<string, RowState> {
@@ -37,9 +42,11 @@ export class RowReplay {
     return t;
   }
 
-  apply(seq: number, entity: string, entityId: string, action: AuditAction, after: unknown): void {
-    if (entity === RECORD_ENTITY) return this.applyRecord(seq, after);
+  /** One entry; `before` matters for rows of digest records (what an update or delete replaced). */
+  apply(seq: number, entity: string, entityId: string, action: AuditAction, after: unknown, before: unknown = null): void {
+    if (entity === RECORD_ENTITY) return isDigestAfter(after) ? this.applyDigest(seq, entityId, after) : this.applyRecord(seq, after);
     if (!this.keys[entity]) return;
+    this.digests.touch(entity, entityId, action, before);
     const t = this.table(entity);
     if (action === 'delete') {
       t.set(entityId, { row: DELETED, seq });
@@ -64,6 +71,13 @@ export class RowReplay {
         t.set(keyCols.map((k) => String(row[k])).join(':'), { row, seq });
       }
     }
+  }
+
+  /** A digest record entry: its rows are known by their key and reference values. */
+  private applyDigest(seq: number, recordId: string, after: DigestAfter): void {
+    this.digests.add(seq, recordId, after, (table) => this.keys[table], (table, key, stored) => {
+      this.table(table).set(key, { row: { ...stored }, seq });
+    });
   }
 
   /** Ids of rows the trail deleted (tables keyed by one column): what cascades may follow. */
@@ -134,11 +148,12 @@ export function checkRows(db: Database.Database, replay: RowReplay): RowProblem 
         if (have === null && typeof want === 'string' && deleted.has(want)) continue; // ON DELETE SET NULL
         return problem(key, row, `holds ${col} = ${show(have)}, where the audit trail (entry ${state.seq}) recorded ${show(want)}`);
       }
+      replay.digests.seen(table, key, row);
     }
     for (const [key, state] of expected) {
       if (seen.has(key) || state.row === DELETED || cascaded(state.row, deleted)) continue;
       return problem(key, state.row, `was written by audit entry ${state.seq} but is missing from the file`);
     }
   }
-  return null;
+  return replay.digests.check(db);
 }

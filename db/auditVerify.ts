@@ -12,7 +12,8 @@
  *    anything before profiles existed) have neither: they are counted as unsigned, not broken.
  * 3. The data: replaying the trail gives what every audited row should hold; a row that differs,
  *    that no entry wrote, or that is gone without an entry deleting it (or a cascade from one)
- *    was changed behind the app's back (db/auditRows.ts).
+ *    was changed behind the app's back (db/auditRows.ts). Imported records audited by digest
+ *    are rebuilt as imported and checked against their hash (db/auditDigestCheck.ts, docs/audit.md).
  *
  * What this cannot see: someone who rewrites the whole chain from some entry on and re-hashes
  * it is caught only by the signatures of the signed entries after that point; a trail cut
@@ -156,7 +157,7 @@ export function verifyAuditChain(cf: CaseFile, opts: { rows?: boolean } = {}): V
       signed++;
       signers.add(r.signer_id);
     }
-    replay?.apply(r.seq, r.entity, r.entity_id, r.action, after);
+    replay?.apply(r.seq, r.entity, r.entity_id, r.action, after, before);
     prev = r.hash;
     expectedSeq++;
   }

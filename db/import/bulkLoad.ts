@@ -10,7 +10,10 @@
  *   - unique indexes (they enforce constraints; SQLite's own cannot be dropped anyway);
  *   - indexes that lead with a foreign-key column: SQLite looks up child rows by them whenever a
  *     parent row is written while a deferred constraint is outstanding (without them that
- *     lookup is a full scan per row).
+ *     lookup is a full scan per row). Unless the load runs with foreign keys off
+ *     (`bulkLoadSession`): then no row is looked up while loading, those indexes are rebuilt
+ *     too, and `restore()` checks every reference of the loaded tables at once
+ *     (PRAGMA foreign_key_check), failing the load, and so rolling it back, if one is broken.
  */
 import type Database from 'better-sqlite3';
 
@@ -33,7 +36,7 @@ function quoteId(name: string): string {
 }
 
 /** Secondary indexes of `table` that a bulk load may drop and rebuild. */
-function droppableIndexes(db: Database.Database, table: string): SchemaObject[] {
+function droppableIndexes(db: Database.Database, table: string, foreignKeysOn: boolean): SchemaObject[] {
   const fkColumns = new Set((db.pragma(`foreign_key_list(${quoteId(table)})`) as { from: string }[]).map((f) => f.from));
   const list = db.pragma(`index_list(${quoteId(table)})`) as { name: string; unique: number; origin: string }[];
   const out: SchemaObject[] = [];
@@ -41,7 +44,7 @@ function droppableIndexes(db: Database.Database, table: string): SchemaObject[] 
     if (ix.unique || ix.origin !== 'c') continue;
     const cols = db.pragma(`index_info(${quoteId(ix.name)})`) as { seqno: number; name: string | null }[];
     const first = cols.find((c) => c.seqno === 0)?.name;
-    if (first && fkColumns.has(first)) continue;
+    if (foreignKeysOn && first && fkColumns.has(first)) continue;
     const row = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").get(ix.name) as { sql: string | null } | undefined;
     if (row?.sql) out.push({ name: ix.name, sql: row.sql });
   }
@@ -68,7 +71,8 @@ export interface BulkLoad {
  */
 export function suspendIndexes(db: Database.Database, tables: readonly string[]): BulkLoad {
   if (!db.inTransaction) throw new Error('suspendIndexes must run inside the load’s transaction');
-  const indexes = tables.flatMap((t) => droppableIndexes(db, t));
+  const foreignKeysOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  const indexes = tables.flatMap((t) => droppableIndexes(db, t, foreignKeysOn));
   const triggers = tables.flatMap((t) => searchTriggers(db, t));
   for (const ix of indexes) db.exec(`DROP INDEX ${quoteId(ix.name)}`);
   for (const tr of triggers) db.exec(`DROP TRIGGER ${quoteId(tr.name)}`);
@@ -80,6 +84,7 @@ export function suspendIndexes(db: Database.Database, tables: readonly string[])
       restored = true;
       for (const ix of indexes) db.exec(ix.sql);
       for (const tr of triggers) db.exec(tr.sql);
+      if (!foreignKeysOn) checkReferences(db, tables);
       // What the triggers would have marked, and possibly more (rows that were there before
       // the load): rebuilding a record's search text again is harmless.
       const marked = new Set(triggers.map((tr) => tr.tbl_name));
@@ -92,4 +97,42 @@ export function suspendIndexes(db: Database.Database, tables: readonly string[])
       }
     },
   };
+}
+
+/** The page cache a bulk load works in (256 MiB; a case file's own is 64 MiB, casefile.ts). */
+const LOAD_CACHE_KIB = 262_144;
+
+/**
+ * Run `fn` (which opens the load's transaction) with foreign keys off and a page cache large
+ * enough to hold what the load writes (so that pages are not spilled to the WAL and written
+ * again before the commit), and put both back after. Only for loads into tables that start out
+ * empty: nothing cascades while foreign keys are off. The load must check its references itself
+ * before it commits (`restore()` does, when they are off).
+ */
+export function bulkLoadSession<T>(db: Database.Database, fn: () => T): T {
+  // Inside a transaction the foreign_keys pragma is a no-op; then the load simply runs with them on.
+  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return fn();
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = ${cache}`);
+  }
+}
+
+/** Every reference of `tables` names a row that exists; else throws, naming the first broken one. */
+function checkReferences(db: Database.Database, tables: readonly string[]): void {
+  for (const table of tables) {
+    const bad = db.pragma(`foreign_key_check(${quoteId(table)})`) as { table: string; rowid: number | null; parent: string; fkid: number }[];
+    if (bad.length === 0) continue;
+    const first = bad[0]!;
+    const fk = (db.pragma(`foreign_key_list(${quoteId(table)})`) as { id: number; from: string }[]).find((f) => f.id === first.fkid);
+    throw new Error(
+      `The load would leave ${bad.length} row(s) of ${table} referring to a ${first.parent} row that does not exist ` +
+        `(first: rowid ${first.rowid}, column ${fk?.from ?? '?'}); nothing was saved.`,
+    );
+  }
 }

@@ -12,7 +12,8 @@ import type { CaseFile } from '../../db/casefile';
 import { call } from '../../db/handlers';
 import { importAirwars } from '../../db/import/airwars/index';
 import { TABLES } from '../../db/import/airwars/tables';
-import { suspendIndexes } from '../../db/import/bulkLoad';
+import { suspendIndexes, bulkLoadSession } from '../../db/import/bulkLoad';
+import { snapshot } from '../helpers/caseFiles';
 import { suiteCaseFile, syntheticArchive } from './helpers';
 
 const schema = (cf: CaseFile) =>
@@ -89,5 +90,33 @@ describe('bulk loading into a case file without incidents', () => {
     expect(dirty(s.cf).length).toBe(3 + 6 + 3);
     expect(call(s.cf, 'search:query', { query: 'Victim 7' }).counts.victim).toBeGreaterThanOrEqual(1);
     expect(s.cf.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('with foreign keys off, rebuilds the foreign-key indexes too, and refuses a broken reference at the end, saving nothing', () => {
+    const s = suiteCaseFile();
+    done = s.done;
+    const before = schema(s.cf);
+    const data = snapshot(s.cf);
+    let suspended: readonly string[] = [];
+    expect(() =>
+      bulkLoadSession(s.cf.db, () =>
+        change(s.cf, null, (w) => {
+          const bulk = suspendIndexes(s.cf.db, TABLES);
+          suspended = bulk.suspended;
+          w.insert('victims', { id: 'v1', incident_id: 'no-such-incident', ord: 0, civilian_status_contested: 0, sensitive: 0 });
+          bulk.restore();
+        }),
+      ),
+    ).toThrow(/1 row\(s\) of victims referring to a incidents row that does not exist \(first: rowid \d+, column incident_id\); nothing was saved/);
+    expect(suspended).toEqual(expect.arrayContaining(['victims_incident', 'source_incidents_source', 'data_problems_incident']));
+    expect(s.cf.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.cf.db.pragma('cache_size', { simple: true })).toBe(-65536);
+    expect(schema(s.cf)).toEqual(before);
+    expect(snapshot(s.cf)).toEqual(data);
+    // The real thing: a whole import with foreign keys off leaves every reference intact.
+    importAirwars(s.cf, syntheticArchive(join(s.dir, 'archive'), 10));
+    expect(s.cf.db.pragma('foreign_key_check')).toEqual([]);
+    expect(s.cf.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schema(s.cf)).toEqual(before);
   });
 });

@@ -32,8 +32,10 @@ export function applyDrafts(
 ): ApplyResult {
   const at = w.at;
   // Checked when the import commits rather than row by row, so a record's rows can go in in the
-  // cheapest order; a row that breaks a reference still fails the whole import.
+  // cheapest order; a row that breaks a reference still fails the whole import. (Into a case
+  // file without incidents, foreign keys are off and bulkLoad.ts checks them at the end.)
   db.pragma('defer_foreign_keys = ON');
+  const foreignKeysOn = db.pragma('foreign_keys', { simple: true }) === 1;
   const tally = new Tally();
   const problems: ImportProblem[] = [];
   for (const [file, n] of Object.entries(drafts.leftOutCounts)) tally.add(file as 'incidents', 'leftOut', n);
@@ -99,6 +101,7 @@ export function applyDrafts(
 
   // Into a case file with no incidents yet, every row is new: load the tables without their
   // secondary indexes and search triggers, and rebuild those once at the end (bulkLoad.ts).
+  if (!foreignKeysOn && existing.length > 0) throw new Error('Incidents were added to the case file while the import started; nothing was saved. Run the import again.');
   const bulk = existing.length === 0 ? suspendIndexes(db, TABLES) : null;
   const total = assigned.size;
   let done = 0;
@@ -123,6 +126,7 @@ export function applyDrafts(
 function insertNew(w: Writer, tally: Tally, d: IncidentDraft, id: string, rows: RecordRows, codes: string[], probs: Cell[][]): void {
   // Parents before the rows that refer to them: while no deferred foreign-key violation is
   // outstanding, SQLite need not look for child rows when a parent row goes in (bulkLoad.ts).
+  // Audited by digest: the entry keeps the rows' keys and a hash of them (db/audit.ts).
   w.insertRecord(id, [
     part('incidents', [rows.incident]),
     part('incident_codes', codes.map((code) => [code, id, 'previous'])),
@@ -133,7 +137,7 @@ function insertNew(w: Writer, tally: Tally, d: IncidentDraft, id: string, rows: 
     part('victims', rows.victims),
     part('incident_web_links', rows.links),
     part('data_problems', probs),
-  ]);
+  ], { audit: 'digest' });
   tally.add('incidents', 'created');
   tally.add('sources', 'created', rows.sources.length);
   tally.add('victims', 'created', rows.victims.length);

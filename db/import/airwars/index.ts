@@ -14,6 +14,7 @@
 import { resolve } from 'node:path';
 import type { ImportProblem, ImportReport } from '../../../shared/importSchemas';
 import type { CaseFile } from '../../casefile';
+import { bulkLoadSession } from '../bulkLoad';
 import type { CsvTable } from '../csv';
 import { progressOf, runImport, type ImportOptions } from '../run';
 import { applyDrafts } from './apply';
@@ -49,7 +50,10 @@ export function importAirwars(cf: CaseFile, dir: string, opts: ImportOptions = {
   const drafts = buildDrafts(tables);
   progress('check', 'rows', 1, 1);
 
-  return runImport(cf, { kind: 'airwars', source, files: fileInfo, startedAt }, opts, `Airwars archive imported from ${source}`, (w, importId) => {
+  // Into a case file without incidents, the load runs with foreign keys off and checks every
+  // reference once at the end (bulkLoad.ts).
+  const fresh = !cf.db.prepare('SELECT 1 FROM incidents LIMIT 1').get();
+  const run = () => runImport(cf, { kind: 'airwars', source, files: fileInfo, startedAt }, opts, `Airwars archive imported from ${source}`, (w, importId) => {
     const r = applyDrafts(cf.db, w, drafts, importId, (done, total) => progress('write', 'incidents', done, total));
     const problems = [...fileProblems, ...drafts.leftOut, ...r.problems].sort(
       (a, b) => FILE_ORDER.indexOf(a.file) - FILE_ORDER.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0),
@@ -64,4 +68,5 @@ export function importAirwars(cf: CaseFile, dir: string, opts: ImportOptions = {
       notInSource: r.notInSource,
     };
   });
+  return fresh ? bulkLoadSession(cf.db, run) : run();
 }

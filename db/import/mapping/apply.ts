@@ -106,7 +106,7 @@ function applyIncidents(ctx: Ctx, mapped: MappedRows, mapping: ColumnMapping, ti
         { table: 'incident_belligerents', columns: COLUMNS.incident_belligerents, rows: bell },
         { table: 'incident_codes', columns: COLUMNS.incident_codes, rows: codes.map((c) => [c, id, 'previous']) },
         { table: 'data_problems', columns: COLUMNS.data_problems, rows: problems },
-      ]);
+      ], { audit: 'digest' });
       idOfCode.set(d.code, id);
       codes.forEach((c) => prevOwner.set(c, id));
       tally.add('incidents', 'created');
@@ -189,7 +189,7 @@ function applyChildren(ctx: Ctx, mapped: MappedRows, target: 'sources' | 'victim
       { table, columns: COLUMNS[table], rows: p.rows },
       { table: 'source_incidents', columns: COLUMNS.source_incidents, rows: p.links },
       { table: 'data_problems', columns: COLUMNS.data_problems, rows: p.problems },
-    ]);
+    ], { audit: 'digest' });
   }
 }
 
