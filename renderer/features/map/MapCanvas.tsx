@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { MapPoints } from '../../../shared/contracts/map';
 import { ArabicLabels } from './arabicLabels';
 import { addAreaToStyle, showArea } from './areaLayer';
-import { basemapStyle, INCIDENTS_BEFORE, loadPlaces } from './basemap';
+import { basemapStyle, INCIDENTS_BEFORE } from './basemap';
+import { loadBasemapPack } from './basemapPack';
+import { registerBasemapProtocol } from './basemapProtocol';
 import { attachBoxSelect, type Bbox } from './boxSelect';
 import { pointsBounds, pointsToFeatures } from './incidentData';
 import { addRingImages, CLUSTER_LAYER, gradeColors, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayers, POINT_LAYER } from './incidentLayers';
@@ -85,8 +87,10 @@ export function MapCanvas(props: MapCanvasProps) {
     let map: MapLibreMap | null = null;
     let detachBox: (() => void) | null = null;
     let cancelled = false;
-    loadPlaces()
-      .then((places) => {
+    performance.mark('casefile:T-ready');
+    registerBasemapProtocol();
+    loadBasemapPack()
+      .then((pack) => {
         if (cancelled || !container.current) return;
         performance.mark('casefile:map-create');
         const initial = latest.current.points!;
@@ -94,7 +98,7 @@ export function MapCanvas(props: MapCanvasProps) {
         fitted.current = latest.current.fitRequest;
         // Incidents and the drawn area (if any) are part of the first style, so the first render has them.
         const colors = gradeColors();
-        const style = basemapStyle(places);
+        const style = basemapStyle(pack);
         const before = style.layers.findIndex((l) => l.id === INCIDENTS_BEFORE);
         style.sources[INCIDENT_SOURCE] = {
           type: 'geojson',
@@ -136,6 +140,15 @@ export function MapCanvas(props: MapCanvasProps) {
           if (latest.current.debug) exposeDebug(m, labels.current);
         });
         m.once('load', () => performance.mark('casefile:map-load'));
+        m.once('style.load', () => performance.mark('casefile:T-style'));
+        const seen = new Set<string>();
+        m.on('sourcedata', (e) => {
+          if (e.sourceId && !seen.has(e.sourceId) && m.isSourceLoaded(e.sourceId)) {
+            seen.add(e.sourceId);
+            performance.mark(`casefile:T-src-${e.sourceId}`);
+          }
+        });
+        m.once('render', () => performance.mark('casefile:T-render1'));
         m.on('click', POINT_LAYER, (e) => {
           const f = e.features?.[0];
           if (f && typeof f.id === 'number') latest.current.onSelect({ indexes: [f.id] });

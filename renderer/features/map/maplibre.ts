@@ -13,6 +13,7 @@ setWorkerUrl(workerUrl);
 prewarm();
 
 export {
+  addProtocol,
   LngLat,
   LngLatBounds,
   Map as MapLibreMap,
@@ -24,6 +25,7 @@ export {
   type MapGeoJSONFeature,
   type MapMouseEvent,
   type StyleSpecification,
+  type SourceSpecification,
   type LayerSpecification,
   type ExpressionSpecification,
 } from 'maplibre-gl';

@@ -1,14 +1,14 @@
 /**
  * When the app opens on #/map, what the map needs starts loading at once, side by side with the
  * app frame and the profile check, instead of one after the other once the page mounts: the
- * map's code (MapLibre), the gazetteer, and the incidents of the URL's filter. Nothing here
+ * map's code (MapLibre), the basemap's tiles and glyphs, and the incidents of the URL's filter. Nothing here
  * imports MapLibre: this file is in the app's first bundle.
  */
 import type { MapPoints } from '../../../shared/contracts/map';
 import type { IncidentFilter } from '../../../shared/schemas';
 import { invoke } from '../../app/client';
 import { parseFilter } from '../../app/filters';
-import { loadPlaces } from './basemap';
+import { loadBasemapPack } from './basemapPack';
 
 /** The map page's code, fetched once (lazy.tsx renders it; prefetching uses the same import). */
 export const loadMapPage = () => import('./MapPage');
@@ -35,7 +35,7 @@ export function prefetchMap(hash = window.location.hash): void {
   const { path, params } = hashRoute(hash);
   if (path !== '/map') return;
   loadMapPage().catch(() => undefined); // the route's own import reports a failure
-  loadPlaces().catch(() => undefined); // as does the map, when it needs the places
+  loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
   const filter = parseFilter(params);
   if (filter.assignedTo === 'me') return;
   const promise = invoke('map:points', { filter });
