@@ -11,9 +11,11 @@ import { basemapStyle, INCIDENTS_BEFORE } from './basemap';
 import { loadBasemapPack } from './basemapPack';
 import { registerBasemapProtocol } from './basemapProtocol';
 import { attachBoxSelect, type Bbox } from './boxSelect';
-import { pointsBounds, pointsToFeatures } from './incidentData';
+import { pointsBounds } from './incidentData';
 import { addRingImages, CLUSTER_LAYER, gradeColors, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayers, POINT_LAYER } from './incidentLayers';
-import { AttributionControl, MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from './maplibre';
+import { IncidentTiles, registerIncidentProtocol } from './incidentTiles';
+import { INCIDENT_SOURCE_LAYER, INCIDENT_TILE_MAXZOOM } from './incidentTileOptions';
+import { AttributionControl, MapLibreMap, NavigationControl, ScaleControl, type VectorTileSource } from './maplibre';
 
 export interface MapSelection {
   /** Indexes into the `map:points` columns. */
@@ -57,6 +59,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const labels = useRef<ArabicLabels | null>(null);
+  const incidents = useRef<IncidentTiles | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
@@ -68,8 +71,8 @@ export function MapCanvas(props: MapCanvasProps) {
   /** The area the area source holds (as JSON): setting the same again would reload its tiles. */
   const shownArea = useRef('');
 
-  const markIdle = (map: MapLibreMap) => {
-    container.current?.setAttribute('data-map-state', 'loading');
+  const markIdle = (map: MapLibreMap, already = false) => {
+    if (!already) container.current?.setAttribute('data-map-state', 'loading');
     map.once('idle', () => {
       container.current?.setAttribute('data-map-state', 'idle');
       if (!marked.current) {
@@ -87,27 +90,25 @@ export function MapCanvas(props: MapCanvasProps) {
     let map: MapLibreMap | null = null;
     let detachBox: (() => void) | null = null;
     let cancelled = false;
-    performance.mark('casefile:T-ready');
     registerBasemapProtocol();
+    registerIncidentProtocol();
+    const tiles = new IncidentTiles();
+    incidents.current = tiles;
+    // Clustering starts now, in the incident worker, while the basemap and MapLibre load.
+    const initial = latest.current.points!;
+    shown.current = initial;
+    tiles.load(initial).catch((e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)));
     loadBasemapPack()
       .then((pack) => {
         if (cancelled || !container.current) return;
         performance.mark('casefile:map-create');
-        const initial = latest.current.points!;
-        shown.current = initial;
         fitted.current = latest.current.fitRequest;
         // Incidents and the drawn area (if any) are part of the first style, so the first render has them.
         const colors = gradeColors();
         const style = basemapStyle(pack);
         const before = style.layers.findIndex((l) => l.id === INCIDENTS_BEFORE);
-        style.sources[INCIDENT_SOURCE] = {
-          type: 'geojson',
-          data: pointsToFeatures(initial),
-          cluster: true,
-          clusterRadius: 42,
-          clusterMaxZoom: 11,
-          clusterProperties: { k: ['+', ['max', ['get', 'k'], 0]] },
-        };
+        // Clustered incidents as vector tiles cut by the incident worker (incidentIndex.ts).
+        style.sources[INCIDENT_SOURCE] = { type: 'vector', tiles: [tiles.tileUrl()], maxzoom: INCIDENT_TILE_MAXZOOM };
         style.layers.splice(before, 0, ...incidentLayers(colors));
         shownArea.current = JSON.stringify(latest.current.area ?? null);
         addAreaToStyle(style, latest.current.area, INCIDENTS_BEFORE);
@@ -140,15 +141,6 @@ export function MapCanvas(props: MapCanvasProps) {
           if (latest.current.debug) exposeDebug(m, labels.current);
         });
         m.once('load', () => performance.mark('casefile:map-load'));
-        m.once('style.load', () => performance.mark('casefile:T-style'));
-        const seen = new Set<string>();
-        m.on('sourcedata', (e) => {
-          if (e.sourceId && !seen.has(e.sourceId) && m.isSourceLoaded(e.sourceId)) {
-            seen.add(e.sourceId);
-            performance.mark(`casefile:T-src-${e.sourceId}`);
-          }
-        });
-        m.once('render', () => performance.mark('casefile:T-render1'));
         m.on('click', POINT_LAYER, (e) => {
           const f = e.features?.[0];
           if (f && typeof f.id === 'number') latest.current.onSelect({ indexes: [f.id] });
@@ -156,15 +148,13 @@ export function MapCanvas(props: MapCanvasProps) {
         m.on('click', CLUSTER_LAYER, (e) => {
           const f = e.features?.[0];
           if (!f) return;
-          const source = m.getSource<GeoJSONSource>(INCIDENT_SOURCE);
           const clusterId = f.properties?.cluster_id as number;
           const count = f.properties?.point_count as number;
           const lngLat = (f.geometry as { coordinates: [number, number] }).coordinates;
-          if (!source) return;
-          Promise.all([source.getClusterLeaves(clusterId, 500, 0), source.getClusterExpansionZoom(clusterId)]).then(
+          Promise.all([tiles.leaves(clusterId, 500), tiles.expansionZoom(clusterId)]).then(
             ([leaves, expansionZoom]) =>
               latest.current.onSelect({
-                indexes: leaves.map((l) => l.id).filter((id): id is number => typeof id === 'number'),
+                indexes: leaves.filter((id) => typeof id === 'number'),
                 cluster: { lngLat, expansionZoom, count },
               }),
             (err: unknown) => latest.current.onError(`The cluster's incidents could not be listed: ${String(err)}`),
@@ -188,6 +178,8 @@ export function MapCanvas(props: MapCanvasProps) {
       labels.current?.destroy();
       labels.current = null;
       map?.remove();
+      tiles.destroy();
+      incidents.current = null;
       mapRef.current = null;
       delete (window as { __casefileMap?: unknown }).__casefileMap;
     };
@@ -198,11 +190,20 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !points) return;
-    if (points !== shown.current) {
+    const tiles = incidents.current;
+    if (points !== shown.current && tiles) {
       shown.current = points;
-      map.getSource<GeoJSONSource>(INCIDENT_SOURCE)?.setData(pointsToFeatures(points));
       highlighted.current = [];
-      markIdle(map);
+      container.current?.setAttribute('data-map-state', 'loading');
+      tiles.load(points).then(
+        () => {
+          // A later filter's load supersedes this one.
+          if (shown.current !== points || mapRef.current !== map) return;
+          map.getSource<VectorTileSource>(INCIDENT_SOURCE)?.setTiles([tiles.tileUrl()]);
+          markIdle(map, true);
+        },
+        (e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)),
+      );
     }
     if (fitted.current !== fitRequest) {
       fitted.current = fitRequest;
@@ -225,8 +226,9 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map) return;
-    for (const id of highlighted.current) map.setFeatureState({ source: INCIDENT_SOURCE, id }, { selected: false });
-    for (const id of selected) map.setFeatureState({ source: INCIDENT_SOURCE, id }, { selected: true });
+    const feature = (id: number) => ({ source: INCIDENT_SOURCE, sourceLayer: INCIDENT_SOURCE_LAYER, id });
+    for (const id of highlighted.current) map.setFeatureState(feature(id), { selected: false });
+    for (const id of selected) map.setFeatureState(feature(id), { selected: true });
     highlighted.current = selected;
   }, [loaded, selected]);
 

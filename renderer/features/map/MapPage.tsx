@@ -19,7 +19,6 @@ import { TimeBrush } from './TimeBrush';
 import { useMapPoints } from './useMapPoints';
 import './map.css';
 
-performance.mark('casefile:T-chunk');
 
 export function MapPage() {
   const [params, setParams] = useSearchParams();

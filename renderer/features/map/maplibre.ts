@@ -22,6 +22,7 @@ export {
   ScaleControl,
   AttributionControl,
   type GeoJSONSource,
+  type VectorTileSource,
   type MapGeoJSONFeature,
   type MapMouseEvent,
   type StyleSpecification,
