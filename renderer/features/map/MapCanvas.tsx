@@ -82,11 +82,10 @@ export function MapCanvas(props: MapCanvasProps) {
     });
   };
 
-  // Create the map once the first incidents have arrived: they are in its first style, and its
-  // first view is fitted to them, so the first render is the one the user wanted.
-  const ready = props.points !== null;
+  // Create the map at once, while the first incidents are still on their way: MapLibre, the
+  // basemap and the incident worker start side by side. The incident tiles wait for the first
+  // incidents (their URL names the first load), and the view is fitted to them when they come.
   useEffect(() => {
-    if (!ready) return;
     let map: MapLibreMap | null = null;
     let detachBox: (() => void) | null = null;
     let cancelled = false;
@@ -94,10 +93,6 @@ export function MapCanvas(props: MapCanvasProps) {
     registerIncidentProtocol();
     const tiles = new IncidentTiles();
     incidents.current = tiles;
-    // Clustering starts now, in the incident worker, while the basemap and MapLibre load.
-    const initial = latest.current.points!;
-    shown.current = initial;
-    tiles.load(initial).catch((e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)));
     loadBasemapPack()
       .then((pack) => {
         if (cancelled || !container.current) return;
@@ -115,7 +110,7 @@ export function MapCanvas(props: MapCanvasProps) {
         map = new MapLibreMap({
           container: container.current,
           style,
-          bounds: pointsBounds(initial) ?? DEFAULT_BOUNDS,
+          bounds: (latest.current.points && pointsBounds(latest.current.points)) ?? DEFAULT_BOUNDS,
           fitBoundsOptions: { padding: 48, maxZoom: 10 },
           boxZoom: false,
           attributionControl: false,
@@ -180,36 +175,51 @@ export function MapCanvas(props: MapCanvasProps) {
       map?.remove();
       tiles.destroy();
       incidents.current = null;
+      shown.current = null;
       mapRef.current = null;
       delete (window as { __casefileMap?: unknown }).__casefileMap;
     };
-  }, [ready]); // Created once; later props reach it through `latest`.
+  }, []); // Created once; later props reach it through `latest`.
 
-  // The incidents of the current filter.
+  // The incidents of the current filter, clustered in the incident worker (the first ones too).
   const { points, fitRequest } = props;
   useEffect(() => {
-    const map = mapRef.current;
-    if (!loaded || !map || !points) return;
     const tiles = incidents.current;
-    if (points !== shown.current && tiles) {
-      shown.current = points;
-      highlighted.current = [];
-      container.current?.setAttribute('data-map-state', 'loading');
-      tiles.load(points).then(
-        () => {
-          // A later filter's load supersedes this one.
-          if (shown.current !== points || mapRef.current !== map) return;
-          map.getSource<VectorTileSource>(INCIDENT_SOURCE)?.setTiles([tiles.tileUrl()]);
-          markIdle(map, true);
-        },
-        (e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)),
-      );
-    }
-    if (fitted.current !== fitRequest) {
-      fitted.current = fitRequest;
+    if (!tiles || !points || points === shown.current) return;
+    const first = shown.current === null;
+    shown.current = points;
+    highlighted.current = [];
+    container.current?.setAttribute('data-map-state', 'loading');
+    const created = mapRef.current;
+    if (first && created) {
+      // The map opened before the incidents came: show where they are now.
+      fitted.current = latest.current.fitRequest;
       const b = pointsBounds(points);
-      if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
+      if (b) created.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
     }
+    tiles.load(points).then(
+      () => {
+        const map = mapRef.current;
+        // A later filter's load supersedes this one; a map not created yet starts with these tiles.
+        if (shown.current !== points || !map) return;
+        const swap = () => {
+          if (!first) map.getSource<VectorTileSource>(INCIDENT_SOURCE)?.setTiles([tiles.tileUrl()]);
+          markIdle(map, true);
+        };
+        if (map.getSource(INCIDENT_SOURCE)) swap();
+        else map.once('style.load', swap);
+      },
+      (e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [points]);
+
+  // "Fit to incidents".
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !points || fitted.current === fitRequest) return;
+    fitted.current = fitRequest;
+    const b = pointsBounds(points);
+    if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
   }, [loaded, points, fitRequest]);
 
   // The drawn area.

@@ -20,11 +20,14 @@ export class IncidentTiles {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private readonly key = String(++instances);
-  private ready: Promise<unknown> = Promise.resolve();
-  /** The version of the latest load. */
+  /** Settles when the latest load has; before the first load, when it has. */
+  private ready: Promise<unknown>;
+  private firstLoaded!: (loaded: Promise<unknown>) => void;
+  /** The version of the latest load (0: none yet). */
   version = 0;
 
   constructor() {
+    this.ready = new Promise((resolve) => (this.firstLoaded = resolve));
     live.set(this.key, this);
     this.worker.onmessage = (e: MessageEvent<IncidentReply>) => {
       const p = this.pending.get(e.data.id);
@@ -52,17 +55,19 @@ export class IncidentTiles {
   load(points: MapPoints): Promise<void> {
     const columns = pointsToColumns(points);
     const version = ++this.version;
-    this.ready = this.call({ type: 'load', version, columns }, Object.values(columns).map((a) => a.buffer));
-    return this.ready.then(() => undefined);
+    const loaded = this.call({ type: 'load', version, columns }, Object.values(columns).map((a) => a.buffer));
+    if (version === 1) this.firstLoaded(loaded);
+    this.ready = loaded;
+    return loaded.then(() => undefined);
   }
 
-  /** The tile URL template of the latest load. */
+  /** The tile URL template of the latest load (before any, of the first). */
   tileUrl(): string {
-    return `${INCIDENT_PROTOCOL}://${this.key}/${this.version}/{z}/{x}/{y}`;
+    return `${INCIDENT_PROTOCOL}://${this.key}/${Math.max(this.version, 1)}/{z}/{x}/{y}`;
   }
 
   async tile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer> {
-    await this.ready;
+    await this.ready.catch(() => undefined);
     return this.call<ArrayBuffer>({ type: 'tile', version, z, x, y });
   }
 
