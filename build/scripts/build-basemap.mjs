@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { governorateLayers, MIDDLE_RECT, worldLayersByArea } from './basemap/layers.mjs';
-import { BASEMAP_MAXZOOM, cutTiles, packBasemap, SOURCE_LAYERS, WORLD_MAXZOOM } from './basemap/tiles.mjs';
+import { BASEMAP_MAXZOOM, cutTiles, packBasemap, SOURCE_LAYERS, WORLD_ZOOM } from './basemap/tiles.mjs';
 import { buildPlaces, PLACE_COLUMNS } from './basemap/places.mjs';
 import { allCities, glyphDir } from './basemap/sources.mjs';
 
@@ -90,15 +90,25 @@ export function buildBasemap({ outDir = DEFAULT_OUT_DIR } = {}) {
     properties: { k: 'place', en: r[col('en')], ar: r[col('ar')] ?? '', t: r[col('tier')], pop: r[col('pop')] ?? 0 },
     geometry: { type: 'Point', coordinates: [r[col('lon')], r[col('lat')]] },
   }));
+  const WORLD_BOUNDS = [-180, -85, 180, 85];
+  const regionFeatures = [...byArea.region, ...govs.features, ...placeFeatures];
   const pack = packBasemap({
     sources: {
       basemap: {
         minzoom: 0,
         maxzoom: BASEMAP_MAXZOOM,
-        bounds: MIDDLE_RECT,
-        tiles: cutTiles([...byArea.region, ...govs.features, ...placeFeatures], { layers: SOURCE_LAYERS.basemap, maxzoom: BASEMAP_MAXZOOM, bounds: MIDDLE_RECT }),
+        bounds: WORLD_BOUNDS,
+        tiles: {
+          ...cutTiles([...regionFeatures, ...byArea.world], { layers: SOURCE_LAYERS.basemap, maxzoom: WORLD_ZOOM - 1, bounds: WORLD_BOUNDS }),
+          ...cutTiles(regionFeatures, { layers: SOURCE_LAYERS.basemap, minzoom: WORLD_ZOOM, maxzoom: BASEMAP_MAXZOOM, bounds: MIDDLE_RECT }),
+        },
       },
-      world: { minzoom: 0, maxzoom: WORLD_MAXZOOM, bounds: [-180, -85, 180, 85], tiles: cutTiles(byArea.world, { layers: SOURCE_LAYERS.world, maxzoom: WORLD_MAXZOOM, bounds: [-180, -85, 180, 85] }) },
+      world: {
+        minzoom: WORLD_ZOOM,
+        maxzoom: WORLD_ZOOM,
+        bounds: WORLD_BOUNDS,
+        tiles: cutTiles(byArea.world, { layers: SOURCE_LAYERS.world, minzoom: WORLD_ZOOM, maxzoom: WORLD_ZOOM, bounds: WORLD_BOUNDS }),
+      },
     },
     glyphs,
   });

@@ -83,7 +83,7 @@ describe('the packed tiles and glyphs (basemap.pack)', () => {
 
   it('says its tile sources and their zooms', () => {
     expect(pack().sources.basemap).toMatchObject({ minzoom: 0, maxzoom: 8 });
-    expect(pack().sources.world).toMatchObject({ minzoom: 0, maxzoom: 5 });
+    expect(pack().sources.world).toMatchObject({ minzoom: 6, maxzoom: 6 });
   });
 
   it('has Raqqa with its land, borders, governorate lines and labels at every zoom of the detailed source', () => {
@@ -98,9 +98,13 @@ describe('the packed tiles and glyphs (basemap.pack)', () => {
     expect(z6).toContain('الرقة');
   });
 
-  it('has the rest of the world coarser, and nothing where there is only sea', () => {
-    expect(text(tileAt('world', 4, 10, 50))).toContain('land'); // Europe
-    expect(tileAt('world', 5, -30, 0)).toBeUndefined(); // the Atlantic
+  it('has the rest of the world coarser (zoomed out in the one source, zoomed in in its own), and nothing where there is only sea', () => {
+    expect(text(tileAt('basemap', 4, 10, 50))).toContain('land'); // Europe
+    expect(text(tileAt('world', 6, 10, 50))).toContain('land');
+    expect(tileAt('basemap', 7, 10, 50)).toBeUndefined(); // the detailed zooms stop at the Middle East
+    expect(tileAt('world', 6, 39.01, 35.95)).toBeUndefined(); // which the world source leaves to them
+    expect(tileAt('world', 6, -30, 0)).toBeUndefined(); // the Atlantic
+    expect(tileAt('basemap', 5, -30, 0)).toBeUndefined();
   });
 
   it('has the glyphs the labels use, and refuses a pack of another version or cut short', () => {

@@ -9,10 +9,13 @@
  *   data                  tile PBFs (Mapbox Vector Tile 2) and glyph PBFs; offsets count from here
  *
  * Two tile sources:
- *   basemap  Natural Earth 1:10m and 1:50m (Syria, Iraq and the Middle East around them),
- *            governorate lines, country, governorate and place labels; zooms 0–BASEMAP_MAXZOOM,
- *            beyond that MapLibre over-zooms the deepest tiles
- *   world    1:110m land and borders outside the Middle East; zooms 0–WORLD_MAXZOOM
+ *   basemap  zooms 0–WORLD_ZOOM - 1: the whole world (Natural Earth 1:10m in Syria, Iraq and
+ *            their borders, 1:50m in the Middle East around them, 1:110m beyond) with
+ *            governorate lines, country, governorate and place labels; zooms WORLD_ZOOM to
+ *            BASEMAP_MAXZOOM: the Middle East only. MapLibre over-zooms the deepest tiles.
+ *   world    zoom WORLD_ZOOM only: the 1:110m land and borders beyond the Middle East, which
+ *            the map over-zooms when zoomed in out there. The map opens on Syria and Iraq with
+ *            one tile source for its land, not two.
  * A tile with nothing in it is not stored (the map reads a missing tile as empty); tiles with
  * the same bytes (open land, say) are stored once.
  */
@@ -21,7 +24,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 
 export const BASEMAP_MAXZOOM = 8;
-export const WORLD_MAXZOOM = 5;
+export const WORLD_ZOOM = 6;
 export const PACK_VERSION = 1;
 const EXTENT = 4096;
 
@@ -71,16 +74,16 @@ function encodeTile(index, layers, z, x, y) {
 }
 
 /**
- * Cut `features` (GeoJSON with `k` saying the source layer) into tiles of zooms 0–maxzoom
+ * Cut `features` (GeoJSON with `k` saying the source layer) into tiles of zooms minzoom–maxzoom
  * inside `bounds` [west, south, east, north]; returns { "z/x/y": Uint8Array }.
  */
-export function cutTiles(features, { layers, maxzoom, bounds }) {
+export function cutTiles(features, { layers, minzoom = 0, maxzoom, bounds }) {
   const index = new GeoJSONVT(
     { type: 'FeatureCollection', features: features.filter((f) => layers.includes(f.properties.k)).map(slim) },
     { maxZoom: maxzoom, indexMaxZoom: 0, tolerance: 3, extent: EXTENT, buffer: 64 },
   );
   const out = {};
-  for (let z = 0; z <= maxzoom; z++) {
+  for (let z = minzoom; z <= maxzoom; z++) {
     const { x0, x1, y0, y1 } = tileRange(z, bounds);
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {

@@ -97,8 +97,9 @@ function tileSource(pack: BasemapPack, name: string, attribution?: string): Sour
 
 /**
  * The basemap: vector tiles cut at build time (basemap.pack, answered by basemapProtocol.ts).
- * `basemap` holds Syria, Iraq and the Middle East in detail with every label; `world` the rest
- * of the world's land and borders, coarser.
+ * `basemap` holds the whole world up to zoom 5 and Syria, Iraq and the Middle East in detail
+ * beyond, with every label; `world` the rest of the world's land and borders from zoom 6 on
+ * (its layers start there, so the map opens with one tile source for its land).
  */
 export function basemapStyle(pack: BasemapPack): StyleSpecification {
   const tiers = [1, 2, 3, 4, 5];
@@ -143,7 +144,7 @@ export function basemapStyle(pack: BasemapPack): StyleSpecification {
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-      { id: 'land-world', type: 'fill', source: 'world', 'source-layer': 'land', paint: { 'fill-color': COLORS.land } },
+      { id: 'land-world', type: 'fill', source: 'world', 'source-layer': 'land', minzoom: pack.sources.world!.minzoom, paint: { 'fill-color': COLORS.land } },
       { id: 'land', type: 'fill', source: 'basemap', 'source-layer': 'land', paint: { 'fill-color': COLORS.land } },
       {
         id: 'gov-lines',
@@ -153,7 +154,14 @@ export function basemapStyle(pack: BasemapPack): StyleSpecification {
         minzoom: 4,
         paint: { 'line-color': COLORS.govline, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 10, 1.4], 'line-dasharray': [3, 2] },
       },
-      { id: 'borders-world', type: 'line', source: 'world', 'source-layer': 'border', paint: { 'line-color': COLORS.border, 'line-width': borderWidth } },
+      {
+        id: 'borders-world',
+        type: 'line',
+        source: 'world',
+        'source-layer': 'border',
+        minzoom: pack.sources.world!.minzoom,
+        paint: { 'line-color': COLORS.border, 'line-width': borderWidth },
+      },
       { id: 'borders', type: 'line', source: 'basemap', 'source-layer': 'border', paint: { 'line-color': COLORS.border, 'line-width': borderWidth } },
       {
         id: 'gov-labels',
