@@ -7,10 +7,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { installBridgeIfNeeded } from './app/bridge';
 import { prefetchMap } from './features/map/prefetch';
+import { startProfileCheck } from './features/profile/ProfileContext';
 import './styles.css';
 import './styles/pages.css';
 
 installBridgeIfNeeded();
+// Every page waits for who is acting: that question goes to the case first.
+startProfileCheck();
 // Opening on the map: its code and data start loading now, alongside the app's own start.
 prefetchMap();
 
