@@ -15,6 +15,7 @@ import { pointsBounds } from './incidentData';
 import { addRingImages, CLUSTER_LAYER, gradeColors, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayers, POINT_LAYER } from './incidentLayers';
 import { IncidentTiles, registerIncidentProtocol } from './incidentTiles';
 import { INCIDENT_SOURCE_LAYER, INCIDENT_TILE_MAXZOOM } from './incidentTileOptions';
+import { drawFirstFrameComplete } from './firstPaint';
 import { AttributionControl, MapLibreMap, NavigationControl, ScaleControl, type VectorTileSource } from './maplibre';
 
 export interface MapSelection {
@@ -45,6 +46,8 @@ export interface MapCanvasProps {
 /** The region the map opens on when there is nothing to fit to: Syria and Iraq. */
 const DEFAULT_BOUNDS: Bbox = [35.5, 29, 48.8, 37.5];
 export const MAP_IDLE_MARK = 'casefile:map-idle';
+/** How long the first frame waits for the first view's tiles before drawing what it has. */
+const FIRST_FRAME_WAIT_MS = 4000;
 
 /** With `?debug` in the URL: the map and a few counters on window, for the end-to-end tests. */
 function exposeDebug(map: MapLibreMap, labels: ArabicLabels | null) {
@@ -119,6 +122,7 @@ export function MapCanvas(props: MapCanvasProps) {
           fadeDuration: 0,
         });
         mapRef.current = map;
+        drawFirstFrameComplete(map, FIRST_FRAME_WAIT_MS);
         map.touchZoomRotate.disableRotation();
         map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
         map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
