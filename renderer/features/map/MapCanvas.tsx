@@ -3,7 +3,7 @@
  * drawn area, Arabic labels, and the interactions (click, shift-drag / draw mode, keyboard).
  * Everything MapLibre-specific stays in here and the files it imports.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MapPoints } from '../../../shared/contracts/map';
 import { ArabicLabels } from './arabicLabels';
 import { addAreaToStyle, showArea } from './areaLayer';
@@ -88,7 +88,8 @@ export function MapCanvas(props: MapCanvasProps) {
   // Create the map at once, while the first incidents are still on their way: MapLibre, the
   // basemap and the incident worker start side by side. The incident tiles wait for the first
   // incidents (their URL names the first load), and the view is fitted to them when they come.
-  useEffect(() => {
+  // A layout effect, so that the map starts before the browser paints the page, not after.
+  useLayoutEffect(() => {
     let map: MapLibreMap | null = null;
     let detachBox: (() => void) | null = null;
     let cancelled = false;
