@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { ChannelOutput, ContractError } from '../../../shared/contract';
 import type { ProfileCreateInput, ProfileInfo } from '../../../shared/contracts/profiles';
 import { invoke, toContractError } from '../../app/client';
+import { takeProfileCheck } from './profileCheck';
 
 export interface ProfileState {
   current: ChannelOutput<'profile:current'> | undefined;
@@ -19,18 +20,6 @@ export interface ProfileState {
 
 const ProfileContext = createContext<ProfileState | null>(null);
 
-/** The check started at boot (startProfileCheck), taken by the provider's first load; once. */
-let early: Promise<ChannelOutput<'profile:current'>> | null = null;
-
-/**
- * Ask who is acting as soon as the app starts, before anything else goes to the case: every
- * page waits for this answer (ProfileGate), so it goes first, ahead of a page's own data.
- */
-export function startProfileCheck(): void {
-  early ??= invoke('profile:current', {});
-  early.catch(() => undefined); // the provider that takes it reports the error
-}
-
 export function ProfileProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<ChannelOutput<'profile:current'> | undefined>(undefined);
   const [error, setError] = useState<ContractError | null>(null);
@@ -40,9 +29,7 @@ export function ProfileProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const started = early;
-    early = null;
-    (started ?? invoke('profile:current', {})).then(
+    (takeProfileCheck() ?? invoke('profile:current', {})).then(
       (value) => {
         if (!live) return;
         setCurrent(value);
