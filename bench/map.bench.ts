@@ -39,7 +39,7 @@ function dirBytes(dir: string): number {
 
 function ensureBuild(): void {
   const dist = join(repoRoot, 'dist', 'renderer');
-  if (existsSync(join(dist, 'index.html')) && existsSync(join(dist, 'basemap', 'basemap.json'))) return;
+  if (existsSync(join(dist, 'index.html')) && existsSync(join(dist, 'basemap', 'basemap.pack'))) return;
   console.log('No built renderer with its basemap: building it (basemap, then vite)…');
   execFileSync(process.execPath, [join(repoRoot, 'build', 'scripts', 'build-basemap.mjs')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(repoRoot, 'renderer', 'vite.config.ts')], {
@@ -171,11 +171,8 @@ async function main() {
       }
       if (r.blocked.length) console.log(`    ${r.blocked.length} requests to other hosts were blocked: ${[...new Set(r.blocked)].slice(0, 3).join(', ')}`);
     }
-    const fonts = join(basemapDir, 'fonts');
-    console.log(
-      `\nShipped map data (dist/renderer/basemap): ${(dirBytes(basemapDir) / 1024).toFixed(0)} KB ` +
-        `(basemap.json ${(statSync(join(basemapDir, 'basemap.json')).size / 1024).toFixed(0)} KB, places.json ${(statSync(join(basemapDir, 'places.json')).size / 1024).toFixed(0)} KB, glyphs ${(dirBytes(fonts) / 1024).toFixed(0)} KB).`,
-    );
+    const files = readdirSync(basemapDir).map((f) => `${f} ${(statSync(join(basemapDir, f)).size / 1024).toFixed(0)} KB`);
+    console.log(`\nShipped map data (dist/renderer/basemap): ${(dirBytes(basemapDir) / 1024).toFixed(0)} KB (${files.join(', ')}).`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

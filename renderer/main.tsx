@@ -1,18 +1,15 @@
 /**
- * Bootstrap: make sure a bridge to the case file exists (Electron's preload provides one; in a
- * browser served by `casefile serve`, install the HTTP bridge), then render the app.
+ * Bootstrap: boot.ts (first: the bridge to the case file, the profile check) and bootMap.ts
+ * (the map's prefetch) run before the rest of the app's code is evaluated; then render the app.
  */
+import './boot';
+import './bootMap';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { installBridgeIfNeeded } from './app/bridge';
-import { prefetchMap } from './features/map/prefetch';
 import './styles.css';
 import './styles/pages.css';
 
-installBridgeIfNeeded();
-// Opening on the map: its code and data start loading now, alongside the app's own start.
-prefetchMap();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -7,6 +7,10 @@ export interface BasemapBuild {
   files: { name: string; bytes: number }[];
   totalBytes: number;
   missingRanges: string[];
+  /** Glyph ranges packed into basemap.pack, e.g. '0-255'. */
+  glyphRanges: string[];
+  /** Tiles in basemap.pack, and how many different ones are stored. */
+  tiles: { count: number; stored: number };
   governorates: { SY: number; IQ: number };
   places: { places: number; syria: number; iraq: number; withArabic: number; aliasesLinked: number; aliasesOwn: number };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBasemap, repoRoot, type BasemapBuild } from '../../build/scripts/build-basemap.mjs';
 import { buildPlaces } from '../../build/scripts/basemap/places.mjs';
+import { readPack } from '../../renderer/features/map/basemapPack';
 import { Gazetteer, governoratePlaces, placesFromFile, type PlacesFile } from '../../renderer/features/map/gazetteer';
 
 let dir: string;
@@ -59,8 +60,61 @@ describe('the basemap build', () => {
 
   it('ships glyphs for every Latin label and stays small', () => {
     expect(built.missingRanges).toEqual([]);
-    expect(built.files.map((f) => f.name)).toContain('fonts/noto-sans/0-255.pbf');
+    expect(built.glyphRanges).toContain('0-255');
+    expect(built.files.map((f) => f.name)).toContain('basemap.pack');
     expect(built.totalBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe('the packed tiles and glyphs (basemap.pack)', () => {
+  const pack = () => {
+    const bytes = readFileSync(join(dir, 'basemap.pack'));
+    return readPack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  };
+  /** The tile of `source` at zoom z holding [lon, lat]. */
+  const tileAt = (source: string, z: number, lon: number, lat: number) => {
+    const n = 2 ** z;
+    const r = (lat * Math.PI) / 180;
+    const x = Math.floor(((lon + 180) / 360) * n);
+    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+    return pack().tile(`${source}/${z}/${x}/${y}`);
+  };
+  const text = (bytes: Uint8Array | undefined) => (bytes ? Buffer.from(bytes).toString('latin1') : '');
+
+  it('says its tile sources and their zooms', () => {
+    expect(pack().sources.basemap).toMatchObject({ minzoom: 0, maxzoom: 8 });
+    expect(pack().sources.world).toMatchObject({ minzoom: 6, maxzoom: 6 });
+  });
+
+  it('has Raqqa with its land, borders, governorate lines and labels at every zoom of the detailed source', () => {
+    for (let z = 0; z <= 8; z++) {
+      const tile = text(tileAt('basemap', z, 39.01, 35.95));
+      expect(tile, `zoom ${z}`).toContain('land');
+      if (z >= 3) expect(tile, `zoom ${z}`).toContain('govline');
+    }
+    const z6 = Buffer.from(tileAt('basemap', 6, 39.01, 35.95)!).toString('utf8');
+    for (const layer of ['place', 'gov-label', 'border']) expect(z6).toContain(layer);
+    expect(z6).toContain('Raqqa');
+    expect(z6).toContain('الرقة');
+  });
+
+  it('has the rest of the world coarser (zoomed out in the one source, zoomed in in its own), and nothing where there is only sea', () => {
+    expect(text(tileAt('basemap', 4, 10, 50))).toContain('land'); // Europe
+    expect(text(tileAt('world', 6, 10, 50))).toContain('land');
+    expect(tileAt('basemap', 7, 10, 50)).toBeUndefined(); // the detailed zooms stop at the Middle East
+    expect(tileAt('world', 6, 39.01, 35.95)).toBeUndefined(); // which the world source leaves to them
+    expect(tileAt('world', 6, -30, 0)).toBeUndefined(); // the Atlantic
+    expect(tileAt('basemap', 5, -30, 0)).toBeUndefined();
+  });
+
+  it('has the glyphs the labels use, and refuses a pack of another version or cut short', () => {
+    expect(pack().glyphs('noto-sans/0-255')?.length).toBeGreaterThan(1000);
+    const header = new TextEncoder().encode(JSON.stringify({ version: 99, sources: {}, tiles: {}, glyphs: {} }));
+    const other = new Uint8Array(4 + header.length);
+    new DataView(other.buffer).setUint32(0, header.length, true);
+    other.set(header, 4);
+    expect(() => readPack(other.buffer)).toThrow(/version 99/);
+    expect(() => readPack(other.buffer.slice(0, 10))).toThrow(/cut short/);
   });
 });
 

@@ -44,10 +44,15 @@ function linesIn(geometry, rects, decimals) {
   return pieces.length ? roundGeometry({ type: 'MultiLineString', coordinates: pieces }, decimals) : null;
 }
 
-/** Land, country borders and country labels. */
-export function worldLayers(regions) {
-  const out = [];
+/**
+ * Land, country borders and country labels, split by where they are: `world` is the 1:110m
+ * outside MIDDLE_RECT, `region` everything inside it and the labels.
+ */
+export function worldLayersByArea(regions) {
+  const world = [];
+  const region = [];
   for (const level of LEVELS) {
+    const out = level === LEVELS[LEVELS.length - 1] ? world : region;
     const topology = worldAtlas(level.atlas);
     for (const land of features(topology, 'land')) {
       const clipped = polygonsIn(land.geometry, level.rects);
@@ -62,9 +67,15 @@ export function worldLayers(regions) {
     const known = names.get(String(country.id));
     if (!known) continue;
     const [lon, lat] = labelPoint(country.geometry);
-    out.push(feature('country-label', roundGeometry({ type: 'Point', coordinates: [lon, lat] }, 3), { en: known.en, ar: known.ar, cc: known.cc }));
+    region.push(feature('country-label', roundGeometry({ type: 'Point', coordinates: [lon, lat] }, 3), { en: known.en, ar: known.ar, cc: known.cc }));
   }
-  return out;
+  return { world, region };
+}
+
+/** Land, country borders and country labels. */
+export function worldLayers(regions) {
+  const { world, region } = worldLayersByArea(regions);
+  return [...region.filter((f) => f.properties.k !== 'country-label'), ...world, ...region.filter((f) => f.properties.k === 'country-label')];
 }
 
 /** Governorates of Syria and Iraq: polygons, the lines between them, and label points. */

@@ -3,15 +3,20 @@
  * drawn area, Arabic labels, and the interactions (click, shift-drag / draw mode, keyboard).
  * Everything MapLibre-specific stays in here and the files it imports.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MapPoints } from '../../../shared/contracts/map';
 import { ArabicLabels } from './arabicLabels';
 import { addAreaToStyle, showArea } from './areaLayer';
-import { basemapStyle, INCIDENTS_BEFORE, loadPlaces } from './basemap';
+import { basemapStyle, INCIDENTS_BEFORE } from './basemap';
+import { loadBasemapPack } from './basemapPack';
+import { registerBasemapProtocol } from './basemapProtocol';
 import { attachBoxSelect, type Bbox } from './boxSelect';
-import { pointsBounds, pointsToFeatures } from './incidentData';
+import { pointsBounds } from './incidentData';
 import { addRingImages, CLUSTER_LAYER, gradeColors, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayers, POINT_LAYER } from './incidentLayers';
-import { AttributionControl, MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from './maplibre';
+import { IncidentTiles, registerIncidentProtocol } from './incidentTiles';
+import { INCIDENT_SOURCE_LAYER, INCIDENT_TILE_MAXZOOM } from './incidentTileOptions';
+import { drawFirstFrameComplete } from './firstPaint';
+import { AttributionControl, MapLibreMap, NavigationControl, ScaleControl, type VectorTileSource } from './maplibre';
 
 export interface MapSelection {
   /** Indexes into the `map:points` columns. */
@@ -41,6 +46,8 @@ export interface MapCanvasProps {
 /** The region the map opens on when there is nothing to fit to: Syria and Iraq. */
 const DEFAULT_BOUNDS: Bbox = [35.5, 29, 48.8, 37.5];
 export const MAP_IDLE_MARK = 'casefile:map-idle';
+/** How long the first frame waits for the first view's tiles before drawing what it has. */
+const FIRST_FRAME_WAIT_MS = 4000;
 
 /** With `?debug` in the URL: the map and a few counters on window, for the end-to-end tests. */
 function exposeDebug(map: MapLibreMap, labels: ArabicLabels | null) {
@@ -55,6 +62,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const labels = useRef<ArabicLabels | null>(null);
+  const incidents = useRef<IncidentTiles | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
@@ -66,8 +74,8 @@ export function MapCanvas(props: MapCanvasProps) {
   /** The area the area source holds (as JSON): setting the same again would reload its tiles. */
   const shownArea = useRef('');
 
-  const markIdle = (map: MapLibreMap) => {
-    container.current?.setAttribute('data-map-state', 'loading');
+  const markIdle = (map: MapLibreMap, already = false) => {
+    if (!already) container.current?.setAttribute('data-map-state', 'loading');
     map.once('idle', () => {
       container.current?.setAttribute('data-map-state', 'idle');
       if (!marked.current) {
@@ -77,40 +85,36 @@ export function MapCanvas(props: MapCanvasProps) {
     });
   };
 
-  // Create the map once the first incidents have arrived: they are in its first style, and its
-  // first view is fitted to them, so the first render is the one the user wanted.
-  const ready = props.points !== null;
-  useEffect(() => {
-    if (!ready) return;
+  // Create the map at once, while the first incidents are still on their way: MapLibre, the
+  // basemap and the incident worker start side by side. The incident tiles wait for the first
+  // incidents (their URL names the first load), and the view is fitted to them when they come.
+  // A layout effect, so that the map starts before the browser paints the page, not after.
+  useLayoutEffect(() => {
     let map: MapLibreMap | null = null;
     let detachBox: (() => void) | null = null;
     let cancelled = false;
-    loadPlaces()
-      .then((places) => {
+    registerBasemapProtocol();
+    registerIncidentProtocol();
+    const tiles = new IncidentTiles();
+    incidents.current = tiles;
+    loadBasemapPack()
+      .then((pack) => {
         if (cancelled || !container.current) return;
         performance.mark('casefile:map-create');
-        const initial = latest.current.points!;
-        shown.current = initial;
         fitted.current = latest.current.fitRequest;
         // Incidents and the drawn area (if any) are part of the first style, so the first render has them.
         const colors = gradeColors();
-        const style = basemapStyle(places);
+        const style = basemapStyle(pack);
         const before = style.layers.findIndex((l) => l.id === INCIDENTS_BEFORE);
-        style.sources[INCIDENT_SOURCE] = {
-          type: 'geojson',
-          data: pointsToFeatures(initial),
-          cluster: true,
-          clusterRadius: 42,
-          clusterMaxZoom: 11,
-          clusterProperties: { k: ['+', ['max', ['get', 'k'], 0]] },
-        };
+        // Clustered incidents as vector tiles cut by the incident worker (incidentIndex.ts).
+        style.sources[INCIDENT_SOURCE] = { type: 'vector', tiles: [tiles.tileUrl()], maxzoom: INCIDENT_TILE_MAXZOOM };
         style.layers.splice(before, 0, ...incidentLayers(colors));
         shownArea.current = JSON.stringify(latest.current.area ?? null);
         addAreaToStyle(style, latest.current.area, INCIDENTS_BEFORE);
         map = new MapLibreMap({
           container: container.current,
           style,
-          bounds: pointsBounds(initial) ?? DEFAULT_BOUNDS,
+          bounds: (latest.current.points && pointsBounds(latest.current.points)) ?? DEFAULT_BOUNDS,
           fitBoundsOptions: { padding: 48, maxZoom: 10 },
           boxZoom: false,
           attributionControl: false,
@@ -119,6 +123,7 @@ export function MapCanvas(props: MapCanvasProps) {
           fadeDuration: 0,
         });
         mapRef.current = map;
+        drawFirstFrameComplete(map, FIRST_FRAME_WAIT_MS);
         map.touchZoomRotate.disableRotation();
         map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
         map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -143,15 +148,13 @@ export function MapCanvas(props: MapCanvasProps) {
         m.on('click', CLUSTER_LAYER, (e) => {
           const f = e.features?.[0];
           if (!f) return;
-          const source = m.getSource<GeoJSONSource>(INCIDENT_SOURCE);
           const clusterId = f.properties?.cluster_id as number;
           const count = f.properties?.point_count as number;
           const lngLat = (f.geometry as { coordinates: [number, number] }).coordinates;
-          if (!source) return;
-          Promise.all([source.getClusterLeaves(clusterId, 500, 0), source.getClusterExpansionZoom(clusterId)]).then(
+          Promise.all([tiles.leaves(clusterId, 500), tiles.expansionZoom(clusterId)]).then(
             ([leaves, expansionZoom]) =>
               latest.current.onSelect({
-                indexes: leaves.map((l) => l.id).filter((id): id is number => typeof id === 'number'),
+                indexes: leaves.filter((id) => typeof id === 'number'),
                 cluster: { lngLat, expansionZoom, count },
               }),
             (err: unknown) => latest.current.onError(`The cluster's incidents could not be listed: ${String(err)}`),
@@ -175,27 +178,53 @@ export function MapCanvas(props: MapCanvasProps) {
       labels.current?.destroy();
       labels.current = null;
       map?.remove();
+      tiles.destroy();
+      incidents.current = null;
+      shown.current = null;
       mapRef.current = null;
       delete (window as { __casefileMap?: unknown }).__casefileMap;
     };
-  }, [ready]); // Created once; later props reach it through `latest`.
+  }, []); // Created once; later props reach it through `latest`.
 
-  // The incidents of the current filter.
+  // The incidents of the current filter, clustered in the incident worker (the first ones too).
   const { points, fitRequest } = props;
   useEffect(() => {
-    const map = mapRef.current;
-    if (!loaded || !map || !points) return;
-    if (points !== shown.current) {
-      shown.current = points;
-      map.getSource<GeoJSONSource>(INCIDENT_SOURCE)?.setData(pointsToFeatures(points));
-      highlighted.current = [];
-      markIdle(map);
-    }
-    if (fitted.current !== fitRequest) {
-      fitted.current = fitRequest;
+    const tiles = incidents.current;
+    if (!tiles || !points || points === shown.current) return;
+    const first = shown.current === null;
+    shown.current = points;
+    highlighted.current = [];
+    container.current?.setAttribute('data-map-state', 'loading');
+    const created = mapRef.current;
+    if (first && created) {
+      // The map opened before the incidents came: show where they are now.
+      fitted.current = latest.current.fitRequest;
       const b = pointsBounds(points);
-      if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
+      if (b) created.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
     }
+    tiles.load(points).then(
+      () => {
+        const map = mapRef.current;
+        // A later filter's load supersedes this one; a map not created yet starts with these tiles.
+        if (shown.current !== points || !map) return;
+        const swap = () => {
+          if (!first) map.getSource<VectorTileSource>(INCIDENT_SOURCE)?.setTiles([tiles.tileUrl()]);
+          markIdle(map, true);
+        };
+        if (map.getSource(INCIDENT_SOURCE)) swap();
+        else map.once('style.load', swap);
+      },
+      (e: unknown) => latest.current.onError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [points]);
+
+  // "Fit to incidents".
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !points || fitted.current === fitRequest) return;
+    fitted.current = fitRequest;
+    const b = pointsBounds(points);
+    if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 0 });
   }, [loaded, points, fitRequest]);
 
   // The drawn area.
@@ -212,8 +241,9 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map) return;
-    for (const id of highlighted.current) map.setFeatureState({ source: INCIDENT_SOURCE, id }, { selected: false });
-    for (const id of selected) map.setFeatureState({ source: INCIDENT_SOURCE, id }, { selected: true });
+    const feature = (id: number) => ({ source: INCIDENT_SOURCE, sourceLayer: INCIDENT_SOURCE_LAYER, id });
+    for (const id of highlighted.current) map.setFeatureState(feature(id), { selected: false });
+    for (const id of selected) map.setFeatureState(feature(id), { selected: true });
     highlighted.current = selected;
   }, [loaded, selected]);
 

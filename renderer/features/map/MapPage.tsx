@@ -17,11 +17,8 @@ import { MapCanvas, type MapSelection } from './MapCanvas';
 import { SelectionPanel } from './SelectionPanel';
 import { TimeBrush } from './TimeBrush';
 import { useMapPoints } from './useMapPoints';
-import { loadPlaces } from './basemap';
 import './map.css';
 
-// Start fetching the gazetteer as soon as the map's code arrives, before the page renders.
-loadPlaces().catch(() => undefined);
 
 export function MapPage() {
   const [params, setParams] = useSearchParams();

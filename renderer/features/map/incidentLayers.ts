@@ -10,6 +10,7 @@
 import type { ExpressionSpecification, LayerSpecification, MapLibreMap } from './maplibre';
 import { MAP_GRADES, UNGRADED_CODE } from '../../../shared/contracts/map';
 import { precisionCodes } from './incidentData';
+import { INCIDENT_SOURCE_LAYER } from './incidentTileOptions';
 
 export const INCIDENT_SOURCE = 'incidents';
 export const POINT_LAYER = 'inc-points';
@@ -80,6 +81,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: 'inc-area',
       type: 'circle',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       filter: ['all', notCluster, inCodes(area)],
       paint: {
         'circle-radius': ringRadius(),
@@ -95,6 +97,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: 'inc-place-ring',
       type: 'symbol',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       // Below this a village's ring is a few pixels wide: not worth drawing.
       minzoom: 8,
       filter: ['all', notCluster, inCodes(place)],
@@ -111,6 +114,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: 'inc-near-ring',
       type: 'circle',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       minzoom: 10,
       filter: ['all', notCluster, inCodes(near)],
       paint: {
@@ -126,6 +130,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: CLUSTER_LAYER,
       type: 'circle',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': '#33414e',
@@ -139,6 +144,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: 'inc-cluster-count',
       type: 'symbol',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       filter: ['has', 'point_count'],
       layout: {
         'text-field': ['get', 'point_count_abbreviated'],
@@ -153,6 +159,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: POINT_LAYER,
       type: 'circle',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       filter: notCluster,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['max', ['get', 'k'], 0], 0, 4, 1, 5, 10, 8, 50, 12, 200, 17],
@@ -167,6 +174,7 @@ export function incidentLayers(colors: string[]): LayerSpecification[] {
       id: 'inc-killed',
       type: 'symbol',
       source: INCIDENT_SOURCE,
+      'source-layer': INCIDENT_SOURCE_LAYER,
       minzoom: 8,
       filter: ['all', notCluster, ['>', ['get', 'k'], 0]],
       layout: {

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { Loading } from '../../ui/Loading';
-import { loadMapPage } from './prefetch';
+import { loadMapPage } from './prefetchCode';
 
 const MapPageLazy = lazy(() => loadMapPage().then((m) => ({ default: m.MapPage })));
 const LocatePageLazy = lazy(() => import('./LocatePage').then((m) => ({ default: m.LocatePage })));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAP_PRECISIONS, type MapPoints } from '../../../shared/contracts/map';
 import { placeKey, placeSkeleton } from '../../../shared/placeNormalize';
-import { indexesInBounds, metresToPixelsAtZoom0, pointsBounds, pointsToFeatures } from './incidentData';
+import { indexesInBounds, metresToPixelsAtZoom0, pointsBounds, pointsToColumns } from './incidentData';
+import { IncidentIndex } from './incidentIndex';
 import { parseMgrs, spaceMgrs, toMgrs } from './mgrsFormat';
 import { fillMonths, lastDayOfMonth } from './TimeBrush';
 import { compass, distanceKm } from './gazetteer';
@@ -56,15 +57,46 @@ describe('MGRS', () => {
 
 describe('incident features', () => {
   it('turn the columns into one point each, id = column index, with the uncertainty radius', () => {
-    const p = points(12);
-    const fc = pointsToFeatures(p);
-    expect(fc.features).toHaveLength(12);
-    expect(fc.features[3]).toMatchObject({ id: 3, geometry: { coordinates: [41, 35.5] }, properties: { g: 3, k: 9, p: 3 } });
-    expect(fc.features[0]!.properties.k).toBe(-1);
-    const exact = fc.features.find((f) => MAP_PRECISIONS[f.properties.p] === 'exact')!;
-    const governorate = fc.features.find((f) => MAP_PRECISIONS[f.properties.p] === 'governorate')!;
-    expect(exact.properties.r).toBe(0);
-    expect(governorate.properties.r).toBeGreaterThan(0);
+    const c = pointsToColumns(points(12));
+    expect(c.lon).toHaveLength(12);
+    expect([c.lon[3], c.lat[3], c.grade[3], c.killed[3], c.precision[3]]).toEqual([41, 35.5, 3, 9, 3]);
+    expect(c.killed[0]).toBe(-1);
+    const exact = MAP_PRECISIONS.indexOf('exact');
+    const governorate = MAP_PRECISIONS.indexOf('governorate');
+    expect(c.radius[exact]).toBe(0);
+    expect(c.radius[governorate]).toBeGreaterThan(0);
+  });
+
+  it('cluster nearby incidents into vector tiles, list a cluster\'s incidents and the zoom that splits it', () => {
+    // 40 incidents within a few hundred metres of Raqqa, 10 killed each but one unknown; one far off in Mosul.
+    const n = 41;
+    const p: MapPoints = {
+      ...points(n),
+      lon: Array.from({ length: n }, (_, i) => (i === 40 ? 43.13 : 39.01 + (i % 8) * 0.002)),
+      lat: Array.from({ length: n }, (_, i) => (i === 40 ? 36.34 : 35.95 + Math.floor(i / 8) * 0.002)),
+      killed: Array.from({ length: n }, (_, i) => (i === 7 ? null : 10)),
+    };
+    const index = new IncidentIndex(pointsToColumns(p));
+    const text = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('latin1') : '');
+    expect(text(index.tile(0, 0, 0))).toContain('incidents');
+    expect(text(index.tile(0, 0, 0))).toContain('point_count');
+    expect(index.tile(5, 0, 0)).toBeNull(); // nothing in the Pacific
+    // The cluster's id is in its tile; MapLibre reads it from there on a click. Find it the way the worker would.
+    const ids: number[] = [];
+    for (let id = 0; id < 1e6 && ids.length === 0; id++) {
+      try {
+        if (index.leaves(id, 500).length === 40) ids.push(id);
+      } catch {
+        // not a cluster id
+      }
+    }
+    expect(ids).toHaveLength(1);
+    const leaves = index.leaves(ids[0]!, 500);
+    expect([...leaves].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(index.leaves(ids[0]!, 5)).toHaveLength(5);
+    const zoom = index.expansionZoom(ids[0]!);
+    expect(zoom).toBeGreaterThan(0);
+    expect(zoom).toBeLessThanOrEqual(12);
   });
 
   it('size rings in true metres: 1 km at the equator is 512/40,075 px at zoom 0', () => {

@@ -13,6 +13,7 @@ setWorkerUrl(workerUrl);
 prewarm();
 
 export {
+  addProtocol,
   LngLat,
   LngLatBounds,
   Map as MapLibreMap,
@@ -21,9 +22,11 @@ export {
   ScaleControl,
   AttributionControl,
   type GeoJSONSource,
+  type VectorTileSource,
   type MapGeoJSONFeature,
   type MapMouseEvent,
   type StyleSpecification,
+  type SourceSpecification,
   type LayerSpecification,
   type ExpressionSpecification,
 } from 'maplibre-gl';

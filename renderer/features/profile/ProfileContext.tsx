@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { ChannelOutput, ContractError } from '../../../shared/contract';
 import type { ProfileCreateInput, ProfileInfo } from '../../../shared/contracts/profiles';
 import { invoke, toContractError } from '../../app/client';
+import { takeProfileCheck } from './profileCheck';
 
 export interface ProfileState {
   current: ChannelOutput<'profile:current'> | undefined;
@@ -28,7 +29,7 @@ export function ProfileProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    invoke('profile:current', {}).then(
+    (takeProfileCheck() ?? invoke('profile:current', {})).then(
       (value) => {
         if (!live) return;
         setCurrent(value);

@@ -1,0 +1,15 @@
+/**
+ * The app's first statements, before React, the router and the pages are even evaluated
+ * (main.tsx imports this module first, and the bundle keeps that order): make sure a bridge to
+ * the case file exists (Electron's preload provides one; in a browser served by `casefile
+ * serve`, install the HTTP bridge), ask who is acting, which every page waits for, and when
+ * the page opens on the map, start fetching the map's code.
+ */
+import { installBridgeIfNeeded } from './app/bridge';
+import { prefetchMapCode } from './features/map/prefetchCode';
+import { startProfileCheck } from './features/profile/profileCheck';
+
+installBridgeIfNeeded();
+startProfileCheck();
+// Opening on the map: its code and basemap start loading now too.
+prefetchMapCode();

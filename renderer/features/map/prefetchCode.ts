@@ -1,0 +1,24 @@
+/**
+ * The map's code (MapLibre, about 1 MB) and its basemap, fetched as soon as the app starts when
+ * it opens on #/map: boot.ts calls this before the rest of the app's code is even evaluated.
+ * Light on purpose (no zod, no React): the incidents' prefetch, which needs the URL's filter
+ * parsed, is in prefetch.ts.
+ */
+import { loadBasemapPack } from './basemapPack';
+
+/** The map page's code, fetched once (lazy.tsx renders it; prefetching uses the same import). */
+export const loadMapPage = () => import('./MapPage');
+
+/** The path and search params of a hash route such as "#/map?grade=fair". */
+export function hashRoute(hash: string): { path: string; params: URLSearchParams } {
+  const route = hash.replace(/^#/, '');
+  const q = route.indexOf('?');
+  return { path: q < 0 ? route : route.slice(0, q), params: new URLSearchParams(q < 0 ? '' : route.slice(q + 1)) };
+}
+
+/** Start fetching the map's code and basemap if the page opens on the map. */
+export function prefetchMapCode(hash = window.location.hash): void {
+  if (hashRoute(hash).path !== '/map') return;
+  loadMapPage().catch(() => undefined); // the route's own import reports a failure
+  loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
+}
