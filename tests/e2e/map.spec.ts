@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { casefile, expect, startServe, test } from './fixtures';
+import { at, casefile, expect, startServe, test } from './fixtures';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const archive = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
@@ -24,12 +24,6 @@ async function offline(page: Page): Promise<string[]> {
     return route.abort('internetdisconnected');
   });
   return blocked;
-}
-
-function at(caseUrl: string, hash: string): string {
-  const url = new URL(caseUrl);
-  url.hash = hash;
-  return url.toString();
 }
 
 function importerAvailable(): boolean {
