@@ -1,20 +1,18 @@
 /**
- * Bootstrap: boot.ts (first: the bridge to the case file, the profile check) and bootMap.ts
- * (the map's prefetch) run before the rest of the app's code is evaluated; then render the app.
+ * Bootstrap, in two steps so that the first is small: this entry holds only boot.ts (the bridge
+ * to the case file, the profile check, and on #/map the map's code and basemap), which starts
+ * those requests as soon as this small file is evaluated; the app (React, the router, zod, the
+ * pages: start.tsx) is fetched and evaluated alongside them, rather than before them.
  */
 import './boot';
-import './bootMap';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import './styles.css';
 import './styles/pages.css';
 
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+import('./start').then(
+  (app) => app.start(root),
+  (e: unknown) => {
+    root.textContent = `The app could not load: ${e instanceof Error ? e.message : String(e)}. Reload the page.`;
+  },
 );
