@@ -6,8 +6,18 @@
  */
 import { loadBasemapPack } from './basemapPack';
 
+type MapPageModule = typeof import('./MapPage');
+let loaded: MapPageModule | null = null;
+
 /** The map page's code, fetched once (lazy.tsx renders it; prefetching uses the same import). */
-export const loadMapPage = () => import('./MapPage');
+export const loadMapPage = () =>
+  import('./MapPage').then((m) => {
+    loaded = m;
+    return m;
+  });
+
+/** The map page's module if its code has already been evaluated (prefetched at boot), else null. */
+export const loadedMapPage = (): MapPageModule | null => loaded;
 
 /** The path and search params of a hash route such as "#/map?grade=fair". */
 export function hashRoute(hash: string): { path: string; params: URLSearchParams } {
