@@ -1,10 +1,11 @@
 /**
  * The map's code (MapLibre, about 1 MB) and its basemap, fetched as soon as the app starts when
  * it opens on #/map: boot.ts calls this before the rest of the app's code is even evaluated.
- * Light on purpose (no zod, no React): the incidents' prefetch, which needs the URL's filter
- * parsed, is in prefetch.ts.
+ * Light on purpose (no zod, no React): the incidents of a filtered map, which need the URL's
+ * filter parsed, are prefetched by prefetch.ts; those of the unfiltered map here.
  */
 import { loadBasemapPack } from './basemapPack';
+import { prefetchPoints } from './pointsPrefetch';
 
 type MapPageModule = typeof import('./MapPage');
 let loaded: MapPageModule | null = null;
@@ -31,4 +32,7 @@ export function prefetchMapCode(hash = window.location.hash): void {
   if (hashRoute(hash).path !== '/map') return;
   loadMapPage().catch(() => undefined); // the route's own import reports a failure
   loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
+  // No params: the filter is empty (what parseFilter makes of no params), so its incidents can
+  // be asked for now, without the filter parser (zod), which comes with the app's code.
+  if (hashRoute(hash).params.size === 0) prefetchPoints({});
 }

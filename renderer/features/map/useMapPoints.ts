@@ -1,12 +1,12 @@
 /**
  * `map:points` for the map page: useChannel's behaviour (last answer kept while the next loads,
  * late answers dropped), but the first call takes the answer prefetch.ts started as the app
- * opened, when it is for the same filter.
+ * opened (pointsPrefetch.ts), when it is for the same filter.
  */
 import type { IncidentFilter } from '../../../shared/schemas';
 import { invoke } from '../../app/client';
 import { useLoad, type ChannelState } from '../../app/useChannel';
-import { takePrefetchedPoints } from './prefetch';
+import { takePrefetchedPoints } from './pointsPrefetch';
 
 export function useMapPoints(filter: IncidentFilter): ChannelState<'map:points'> {
   const key = JSON.stringify(filter);
