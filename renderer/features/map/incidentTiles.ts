@@ -6,6 +6,7 @@
 import type { MapPoints } from '../../../shared/contracts/map';
 import { pointsToColumns } from './incidentData';
 import type { IncidentReply, IncidentRequest } from './incidentWorker';
+import { takeIncidentWorker } from './incidentWorkerStart';
 import { addProtocol } from './maplibre';
 
 export const INCIDENT_PROTOCOL = 'casefile-incidents';
@@ -16,7 +17,7 @@ const live = new Map<string, IncidentTiles>();
 let instances = 0;
 
 export class IncidentTiles {
-  private readonly worker = new Worker(new URL('./incidentWorker.ts', import.meta.url), { type: 'module' });
+  private readonly worker = takeIncidentWorker();
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private readonly key = String(++instances);

@@ -5,6 +5,7 @@
  * filter parsed, are prefetched by prefetch.ts; those of the unfiltered map here.
  */
 import { loadBasemapPack } from './basemapPack';
+import { startIncidentWorker } from './incidentWorkerStart';
 import { prefetchPoints } from './pointsPrefetch';
 
 type MapPageModule = typeof import('./MapPage');
@@ -32,6 +33,7 @@ export function prefetchMapCode(hash = window.location.hash): void {
   if (hashRoute(hash).path !== '/map') return;
   loadMapPage().catch(() => undefined); // the route's own import reports a failure
   loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
+  startIncidentWorker();
   // No params: the filter is empty (what parseFilter makes of no params), so its incidents can
   // be asked for now, without the filter parser (zod), which comes with the app's code.
   if (hashRoute(hash).params.size === 0) prefetchPoints({});
