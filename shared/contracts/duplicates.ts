@@ -3,6 +3,7 @@
  * person's decision on a pair, and merging two incidents into one (field by field) with undo.
  */
 import { z } from 'zod';
+import { CASUALTY_FIELDS } from '../casualty';
 import { GEO_PRECISIONS, GRADES, WORKFLOW_STATUSES } from '../domain';
 import { maybeRangeSchema } from '../schemas';
 
@@ -17,14 +18,7 @@ export const MERGE_FIELDS = [
   'location',
   'strikeType',
   'strikeStatus',
-  'killed',
-  'injured',
-  'childrenKilled',
-  'childrenInjured',
-  'womenKilled',
-  'womenInjured',
-  'menKilled',
-  'menInjured',
+  ...CASUALTY_FIELDS,
   'combatantsKilled',
   'combatantsInjured',
   'causeOfDeath',

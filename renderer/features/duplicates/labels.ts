@@ -1,3 +1,4 @@
+import { CASUALTY_LABELS } from '../../../shared/casualty';
 import type { MergeField } from '../../../shared/contracts/duplicates';
 
 export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
@@ -10,14 +11,7 @@ export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
   location: 'Location and precision',
   strikeType: 'Strike type',
   strikeStatus: 'Strike status',
-  killed: 'Civilians killed',
-  injured: 'Civilians injured',
-  childrenKilled: 'Children killed',
-  childrenInjured: 'Children injured',
-  womenKilled: 'Women killed',
-  womenInjured: 'Women injured',
-  menKilled: 'Men killed',
-  menInjured: 'Men injured',
+  ...CASUALTY_LABELS,
   combatantsKilled: 'Combatants killed',
   combatantsInjured: 'Combatants injured',
   causeOfDeath: 'Cause of death',
