@@ -13,10 +13,9 @@
  *   BENCH_RUNS=n          merges measured (default 2)
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { change, type Row } from '../db/audit';
 import { closeCaseFile, createCaseFile, openCaseFile, type CaseFile } from '../db/casefile';
 import { importAirwars } from '../db/import/airwars/index';
@@ -25,13 +24,12 @@ import { loadBundleForMerge } from '../db/bundle/mergeBundle';
 import { planMerge } from '../db/bundle/mergePlan';
 import { MERGE_TABLES } from '../db/bundle/versions';
 import { writeTestBundle } from '../tests/helpers/bundles';
+import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const archive = process.env.CASEFILE_ARCHIVE ?? join(root, '..', 'shared', 'data', 'airwars-syria');
 const runs = Number(process.env.BENCH_RUNS ?? 2);
 const TARGET_SECONDS = 10;
 
-if (!existsSync(join(archive, 'incidents.csv'))) {
+if (!hasArchive) {
   console.log(`No Airwars archive at ${archive}; set CASEFILE_ARCHIVE. Nothing to measure.`);
   process.exit(0);
 }

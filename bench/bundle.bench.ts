@@ -8,23 +8,21 @@
  * Best of BENCH_RUNS (default 2). Target: each under 10 s. Nothing here fails on a time.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { exportBundle } from '../db/bundle/export';
 import { verifyBundleFile } from '../db/bundle/verify';
 import { openZip } from '../db/bundle/zip';
 import { closeCaseFile, createCaseFile } from '../db/casefile';
 import { importAirwars } from '../db/import/airwars/index';
+import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const archive = process.env.CASEFILE_ARCHIVE ?? join(root, '..', 'shared', 'data', 'airwars-syria');
 const runs = Number(process.env.BENCH_RUNS ?? 2);
 const TARGET_SECONDS = 10;
 
-if (!existsSync(join(archive, 'incidents.csv'))) {
+if (!hasArchive) {
   console.log(`No Airwars archive at ${archive}; set CASEFILE_ARCHIVE. Nothing to measure.`);
   process.exit(0);
 }

@@ -9,23 +9,21 @@
  *   BENCH_RUNS=n          runs of each (default 3)
  *   BENCH_SAMPLE=n        incidents in the naive sample (default 1500)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { closeCaseFile, createCaseFile } from '../db/casefile';
 import { naivePairs, suggestPairs } from '../db/crossref/duplicatesBlock';
 import { loadFeatures } from '../db/crossref/duplicatesFeatures';
 import { computeDuplicates } from '../db/crossref/duplicatesStore';
 import { importAirwars } from '../db/import/airwars/index';
+import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const archive = process.env.CASEFILE_ARCHIVE ?? join(root, '..', 'shared', 'data', 'airwars-syria');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 1500);
 const TARGET_SECONDS = 10;
 
-if (!existsSync(join(archive, 'incidents.csv'))) {
+if (!hasArchive) {
   console.log(`No Airwars archive at ${archive}; set CASEFILE_ARCHIVE. Nothing to measure.`);
   process.exit(0);
 }

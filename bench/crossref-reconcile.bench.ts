@@ -12,10 +12,9 @@
  *   - times stats:get and the share of it the people correction (reconciled records) takes.
  * A benchmark, not a test: it prints figures, never fails on a time.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { closeCaseFile, createCaseFile, openCaseFile, type CaseFile } from '../db/casefile';
 import { dispatch } from '../db/handlers';
 import { importAirwars } from '../db/import/airwars/index';
@@ -23,9 +22,8 @@ import { computeRepeatSuggestions, repeatSuggestions } from '../db/repeatSuggest
 import { findPairs, loadVictimRecords } from '../db/victimPairs';
 import { namedPeople, reconciledExtras } from '../db/namedPeople';
 import { HEADLINE_GRADES } from '../shared/domain';
+import { ARCHIVE_DIR as dataDir, hasArchive } from '../tests/helpers/archive';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 2500);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -114,7 +112,7 @@ function sourcePages(cf: CaseFile): void {
 }
 
 function main() {
-  if (!existsSync(join(dataDir, 'incidents.csv'))) {
+  if (!hasArchive) {
     console.log(`Skipped: the Airwars archive is not at ${dataDir}.`);
     return;
   }

@@ -13,7 +13,7 @@
  *   CASEFILE_ARCHIVE=dir   the archive (default ../shared/data/airwars-syria)
  *   BENCH_SAMPLE=n         reports in the all-pairs sample (default 300)
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +23,13 @@ import { computeCandidatePairs, computeStrikeMatches } from '../db/crossref/stri
 import { loadIncidentPoints, loadStrikePoints } from '../db/crossref/strikeMatchData';
 import { importAirwars } from '../db/import/airwars/index';
 import { IncidentIndex, naiveCandidates, strikeCandidates } from '../shared/strikeCandidates';
+import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const archive = process.env.CASEFILE_ARCHIVE ?? join(root, '..', 'shared', 'data', 'airwars-syria');
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 300);
 const TARGET_SECONDS = 10;
 
-if (!existsSync(join(archive, 'incidents.csv'))) {
+if (!hasArchive) {
   console.log(`No Airwars archive at ${archive}; set CASEFILE_ARCHIVE. Nothing to measure.`);
   process.exit(0);
 }

@@ -11,18 +11,16 @@
  * A benchmark, not a test: it prints figures and the target beside them, never fails on a
  * time. Target: the dashboard's figures in under 100 ms at the handler level (p95).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { closeCaseFile, createCaseFile, openCaseFile } from '../db/casefile';
 import { dispatch } from '../db/handlers';
 import { importAirwars } from '../db/import/airwars/index';
 import type { IncidentFilter } from '../shared/schemas';
 import { compare, directRunner, recordStatements, type Comparison } from './workbenchMeasure';
+import { ARCHIVE_DIR as dataDir, hasArchive } from '../tests/helpers/archive';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const TARGET_MS = 100;
 
@@ -40,7 +38,7 @@ function row(c: Comparison): string {
 }
 
 function main() {
-  if (!existsSync(join(dataDir, 'incidents.csv'))) {
+  if (!hasArchive) {
     console.log(`Skipped: the Airwars archive is not at ${dataDir}.`);
     return;
   }

@@ -8,7 +8,7 @@
  *   BENCH_RUNS=n          runs of each (default 3)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +16,15 @@ import { closeCaseFile, createCaseFile } from '../db/casefile';
 import { importAirwars } from '../db/import/airwars/index';
 import { LAYOUTS } from '../db/import/airwars/layout';
 import { refreshSearchIndex } from '../db/searchIndex';
+import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const archive = process.env.CASEFILE_ARCHIVE ?? join(root, '..', 'shared', 'data', 'airwars-syria');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const SQLITE3 = '/usr/bin/sqlite3';
 const TARGET_SECONDS = 5;
 const TARGET_RATIO = 3;
 
-if (!existsSync(join(archive, 'incidents.csv'))) {
+if (!hasArchive) {
   console.log(`No Airwars archive at ${archive}; set CASEFILE_ARCHIVE. Nothing to measure.`);
   process.exit(0);
 }

@@ -7,18 +7,16 @@
  *
  *   CASEFILE_ARCHIVE=dir  the archive (default ../shared/data/airwars-syria)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { closeCaseFile, createCaseFile } from '../db/casefile';
 import { importAirwars } from '../db/import/airwars/index';
 import { configureImportJobs, startImportJob, waitForImportJob } from '../db/import/jobs';
 import { TSX_IMPORT_WORKER } from '../db/import/jobWorkerTsx';
+import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const archive = process.env.CASEFILE_ARCHIVE ?? join(root, '..', 'shared', 'data', 'airwars-syria');
-if (!existsSync(join(archive, 'incidents.csv'))) {
+if (!hasArchive) {
   console.log(`No Airwars archive at ${archive}; set CASEFILE_ARCHIVE. Nothing to measure.`);
   process.exit(0);
 }

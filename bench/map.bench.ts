@@ -27,9 +27,9 @@ import { fileKeyStore } from '../db/keyStore';
 import { importAirwars } from '../db/import/airwars/index';
 import { GEO_PRECISIONS, GRADES } from '../shared/domain';
 import { launch, measureMapCases, type MapCase } from './mapUi';
+import { ARCHIVE_DIR as dataDir, hasArchive } from '../tests/helpers/archive';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
 const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 3);
 const SYNTHETIC = Number(process.env.BENCH_MAP_SYNTHETIC ?? 100_000);
 
@@ -124,7 +124,7 @@ async function main() {
     closeCaseFile(create(empty));
     cases.push({ name: 'empty case (baseline)', path: empty });
 
-    if (existsSync(join(dataDir, 'incidents.csv'))) {
+    if (hasArchive) {
       const path = join(dir, 'archive.casefile');
       const cf = create(path);
       const t = performance.now();

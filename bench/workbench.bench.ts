@@ -14,7 +14,7 @@
  * A benchmark, not a test: it prints figures and the targets beside them, and never fails on
  * a time. Targets: list p95 < 50 ms, search p95 < 100 ms, handler/direct ≤ 1.5×, first page < 1 s.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,9 @@ import { importAirwars } from '../db/import/airwars/index';
 import { refreshSearchIndex } from '../db/searchIndex';
 import { compare, directRunner, recordStatements, type Comparison } from './workbenchMeasure';
 import { measureFirstPage } from './workbenchUi';
+import { ARCHIVE_DIR as dataDir, hasArchive } from '../tests/helpers/archive';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 
 const LIST_INPUTS = [
@@ -63,7 +63,7 @@ function row(c: Comparison): string {
 }
 
 async function main() {
-  if (!existsSync(join(dataDir, 'incidents.csv'))) {
+  if (!hasArchive) {
     console.log(`Skipped: the Airwars archive is not at ${dataDir}.`);
     return;
   }

@@ -2,7 +2,7 @@
  * Merging a colleague's bundle (issue 8, item 4): two copies of the demo case are edited apart,
  * one side's bundle merges into the other.
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { change, type Row } from '../../db/audit';
@@ -13,6 +13,7 @@ import { call } from '../../db/handlers';
 import { applyMerge } from '../../db/bundle/mergeApply';
 import { loadBundleForMerge } from '../../db/bundle/mergeBundle';
 import { planMerge } from '../../db/bundle/mergePlan';
+import { ARCHIVE_DIR, hasArchive } from '../helpers/archive';
 import { bundleDataOf, writeTestBundle } from '../helpers/bundles';
 import { incidentInput, snapshot, tempDir } from '../helpers/caseFiles';
 
@@ -221,16 +222,14 @@ describe('an internal bundle merged into an empty case file', () => {
 });
 
 describe('the real archive', () => {
-  const archive = join(__dirname, '..', '..', '..', 'shared', 'data', 'airwars-syria');
-  const present = existsSync(join(archive, 'incidents.csv'));
   // Each step is long: the event loop is given back between them, so that the test runner's
   // own messages are answered (a worker blocked for a minute is reported as an error).
   const breathe = () => new Promise((r) => setImmediate(r));
-  it.skipIf(!present)('an internal bundle of the imported archive merged into an empty case file gives the same stats', async () => {
+  it.skipIf(!hasArchive)('an internal bundle of the imported archive merged into an empty case file gives the same stats', async () => {
     const dir = tempDir();
     const source = createCaseFile(join(dir, 'archive.casefile'), { actor: 'import' });
     opened.push(source);
-    importAirwars(source, archive);
+    importAirwars(source, ARCHIVE_DIR);
     await breathe();
     writeTestBundle(source, join(dir, 'archive.zip'));
     await breathe();
@@ -243,5 +242,5 @@ describe('the real archive', () => {
     expect(call(empty, 'stats:get', { filter: {} })).toEqual(call(source, 'stats:get', { filter: {} }));
     expect(call(empty, 'stats:get', { filter: {} }).incidents).toBeGreaterThan(8000);
   }, 600_000);
-  if (!present) it.skip(`needs the Airwars archive at ${archive}`, () => {});
+  if (!hasArchive) it.skip(`needs the Airwars archive at ${ARCHIVE_DIR}`, () => {});
 });

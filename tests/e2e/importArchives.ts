@@ -3,14 +3,13 @@
  * (its first incidents and their rows in the other four files) when it is present, else a
  * synthetic one with a few values the editor would refuse, so the report has problems to list.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LAYOUTS } from '../../db/import/airwars/layout';
 import { csvLine, readCsvTable, type CsvRow } from '../../db/import/csv';
+import { ARCHIVE_DIR, hasArchive } from '../helpers/archive';
 
-export const ARCHIVE_DIR = fileURLToPath(new URL('../../../shared/data/airwars-syria/', import.meta.url));
-export const hasArchive = existsSync(join(ARCHIVE_DIR, 'incidents.csv'));
+export { ARCHIVE_DIR, hasArchive };
 
 /** The first `n` incidents of the real archive, with their sources, victims, assessments and links. */
 function sliceArchive(dir: string, n: number): void {

@@ -5,13 +5,12 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { at, casefile, expect, startServe, test } from './fixtures';
+import { ARCHIVE_DIR, hasArchive } from '../helpers/archive';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const archive = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
 const BIN = join(repoRoot, 'cli', 'bin', 'casefile.mjs');
 
 /** Block everything but 127.0.0.1/localhost, as on a laptop with no connection; count what was tried. */
@@ -58,10 +57,10 @@ async function rendered(page: Page): Promise<Rendered> {
 }
 
 test('the map draws the real archive offline: land, borders, labels in both scripts and incidents', async ({ page, casePath }, testInfo) => {
-  test.skip(!existsSync(join(archive, 'incidents.csv')), `The Airwars archive is not at ${archive}.`);
+  test.skip(!hasArchive, `The Airwars archive is not at ${ARCHIVE_DIR}.`);
   test.skip(!importerAvailable(), 'The `casefile import airwars` command is not available in this build.');
   test.setTimeout(240_000);
-  casefile('import', 'airwars', archive, casePath);
+  casefile('import', 'airwars', ARCHIVE_DIR, casePath);
   const { url, child } = await startServe(casePath);
   try {
     const blocked = await offline(page);

@@ -1,14 +1,12 @@
 /** Helpers for the import tests: where the real archive is, an independent CSV reader, small archives. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeCaseFile, createCaseFile, type CaseFile } from '../../db/casefile';
 import { LAYOUTS, type AirwarsFile } from '../../db/import/airwars/layout';
 
 export const repoRoot = join(__dirname, '..', '..');
-export const ARCHIVE_DIR = join(repoRoot, '..', 'shared', 'data', 'airwars-syria');
-export const hasArchive = existsSync(join(ARCHIVE_DIR, 'incidents.csv'));
-export const NO_ARCHIVE = `the real Airwars archive is not at ${ARCHIVE_DIR}: real-archive tests skipped`;
+export { ARCHIVE_DIR, hasArchive, NO_ARCHIVE } from '../helpers/archive';
 
 /**
  * A deliberately plain RFC 4180 reader, written apart from db/import/csv.ts, so that tests that

@@ -4,21 +4,20 @@
  * status, casualty ranges, victims), the suggestion computed, and compared with the grade
  * Airwars published. Skipped, saying why, when ../shared/data/airwars-syria is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../db/import/csv';
 import type { BelligerentPosition, StrikeStatus } from '../../shared/domain';
 import { suggestGrade, type GradeEvidence, type GradeSuggestion, type SuggestionBasis } from '../../shared/gradeSuggestion';
+import { ARCHIVE_DIR, hasArchive } from '../helpers/archive';
 
-const ARCHIVE = join(__dirname, '..', '..', '..', 'shared', 'data', 'airwars-syria');
-const present = existsSync(join(ARCHIVE, 'incidents.csv'));
-if (!present) console.warn(`Skipping the archive patterns: no Airwars archive at ${ARCHIVE}.`);
+if (!hasArchive) console.warn(`Skipping the archive patterns: no Airwars archive at ${ARCHIVE_DIR}.`);
 
 type Rec = Record<string, string>;
 
 function table(file: string): Rec[] {
-  const t = readCsvTable(readFileSync(join(ARCHIVE, file), 'utf8'));
+  const t = readCsvTable(readFileSync(join(ARCHIVE_DIR, file), 'utf8'));
   return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r.fields[i] ?? ''])));
 }
 
@@ -81,8 +80,8 @@ function loadCases(): Case[] {
 
 const LABEL = { confirmed: 'Confirmed', fair: 'Fair', weak: 'Weak', contested: 'Contested', discounted: 'Discounted' } as const;
 
-describe.skipIf(!present)('grading rules on the real archive', () => {
-  const cases = present ? loadCases() : [];
+describe.skipIf(!hasArchive)('grading rules on the real archive', () => {
+  const cases = hasArchive ? loadCases() : [];
   const find = (code: string) => {
     const c = cases.find((x) => x.code === code);
     if (!c) throw new Error(`${code} is not in the archive`);
