@@ -3,8 +3,8 @@
  * place of the imported rows, and how `verify` rebuilds the JSON they were hashed from. The
  * shape is in shared/auditDigest.ts; the design in docs/audit.md.
  */
-import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { sha256Hex } from './sha256';
 
 type Cell = string | number | null;
 
@@ -35,10 +35,6 @@ export function referenceColumns(db: Database.Database, table: string): readonly
     byTable.set(table, cols);
   }
   return cols;
-}
-
-export function sha256Hex(text: string): string {
-  return hash('sha256', text, 'hex');
 }
 
 /** Per table and column list: the key and reference columns, their positions, and the JSON fragments naming them. */

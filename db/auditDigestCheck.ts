@@ -17,7 +17,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { DigestAfter } from '../shared/auditDigest';
-import { recordJson, sha256Hex } from './auditDigest';
+import { recordJson } from './auditDigest';
+import { sha256Hex } from './sha256';
 import type { RowProblem } from './auditVerify';
 
 type Values = Record<string, unknown>;

@@ -3,19 +3,16 @@
  * stored once, however many captures name them), with who captured them and when. What comes
  * back out is the stored bytes exactly, and their hash is checked on the way.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../shared/contract';
 import { MAX_CAPTURE_BYTES, type Capture } from '../shared/workbenchSchemas';
 import { change, type Row } from './audit';
 import type { CaseFile } from './casefile';
 import { HandlerError } from './errors';
 import { rowToCapture, sourceCaptures } from './sourceRows';
+import { sha256Hex } from './sha256';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function decode(dataBase64: string): Buffer {
   const data = dataBase64.replace(/\s+/g, '');

@@ -4,7 +4,7 @@
  * with a progress bar. The zip is written beside its destination under a temporary name and
  * renamed into place only when complete: a failed or cancelled export leaves nothing behind.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BundlePreview } from '../../shared/contracts/bundle';
@@ -25,6 +25,7 @@ import { selectBundle, type Selection } from './select';
 import { csvFiles, incidentsGeoJson } from './tabular';
 import { signedManifestText } from './verify';
 import { createZipWriter } from './zip';
+import { sha256Hex } from '../sha256';
 
 export interface ExportRequest {
   profile: string;
@@ -145,7 +146,7 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
         // The worker is behind (it also deflates the case data): this thread compresses the file.
         const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
         zip.add(path, bytes);
-        Object.assign(f, { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+        Object.assign(f, { sha256: sha256Hex(bytes), size: bytes.length });
       }
     };
     const versions = internal ? { versions: bundleVersions(cf, sel.tables, current ? { current } : {}) } : {};
@@ -172,7 +173,7 @@ export function* exportBundleSteps(cf: CaseFile, req: ExportRequest & { out: str
       if (!STORED_TYPES.test(f.mime)) compress(path, f.bytes, f.originalSha256);
       else {
         zip.add(path, f.bytes, { store: true }); // already compressed (images, video, archives)
-        Object.assign(list(path, f.originalSha256), { sha256: createHash('sha256').update(f.bytes).digest('hex'), size: f.bytes.length });
+        Object.assign(list(path, f.originalSha256), { sha256: sha256Hex(f.bytes), size: f.bytes.length });
         done++;
       }
       yield { phase: 'Adding captures', done, total };

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { BUNDLE_PATHS, type BundleData, type BundleManifest } from './format';
 import { formatVerifyReport, verifyArchive, type BundleVerifyReport } from './verify';
 import { openZip, ZipSafetyError, type ZipArchive } from './zip';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256';
 
 export class BundleError extends Error {
   override name = 'BundleError';
@@ -44,7 +44,7 @@ export function readBundle(path: string, opts: { expectKey?: string } = {}): Ope
   } catch (e) {
     throw new BundleError(`Cannot read the bundle ${path}: ${(e as Error).message}`);
   }
-  const sha256 = createHash('sha256').update(buf).digest('hex');
+  const sha256 = sha256Hex(buf);
   let zip: ZipArchive;
   let report: BundleVerifyReport;
   let dataBytes: Buffer | undefined; // inflated once, by verify

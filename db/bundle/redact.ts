@@ -4,11 +4,11 @@
  * emptied, image metadata stripped. Every change is listed, so the preview shows exactly this.
  * Redaction fails closed: an image whose metadata cannot be stripped is withheld, not sent.
  */
-import { createHash } from 'node:crypto';
 import type { BundlePreview, RedactionRules } from '../../shared/contracts/bundle';
 import type { Row } from '../audit';
 import type { CaseFile } from '../casefile';
 import { canStrip, ImageStripError, stripImageMetadata } from './images';
+import { sha256Hex } from '../sha256';
 
 export type Withheld = BundlePreview['withheld'];
 type Item = Withheld['notesRemoved'][number];
@@ -22,7 +22,6 @@ export interface CaptureFile {
   bytes: Buffer;
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
 /** Text columns that name a member of staff (not foreign keys). */
@@ -109,7 +108,7 @@ export function redactRows(cf: CaseFile, raw: Record<string, Row[]>, rules: Reda
     }
     try {
       const s = stripImageMetadata(bytes);
-      const hash = sha256(s.bytes);
+      const hash = sha256Hex(s.bytes);
       if (s.removed.length > 0) withheld.imagesStripped.push({ id: c.id as string, label, why: `removed ${s.removed.join(', ')}` });
       files.set(hash, { sha256: hash, ...(hash !== c.sha256 ? { originalSha256: c.sha256 as string } : {}), mime: c.mime_type as string, bytes: s.bytes });
       Object.assign(c, { sha256: hash, size: s.bytes.length });

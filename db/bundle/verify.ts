@@ -6,12 +6,12 @@
  * A valid signature proves the manifest was signed by the holder of the key it names; compare
  * the key's fingerprint with the exporter's (`expectKey`) to know it was them.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { canonicalJson } from '../audit';
 import { keyFingerprint, verifyHashSignature } from '../signing';
 import { BUNDLE_FORMAT, BUNDLE_PATHS, type BundleManifest, type ManifestFile } from './format';
 import { openZip, ZipSafetyError, type ZipArchive } from './zip';
+import { sha256Hex } from '../sha256';
 
 export type FileProblem =
   | { path: string; problem: 'missing' }
@@ -35,10 +35,6 @@ export interface BundleVerifyReport {
 export function signedManifestText(manifest: BundleManifest): string {
   const { signature: _omit, ...rest } = manifest;
   return canonicalJson(rest);
-}
-
-function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex');
 }
 
 function isManifestFile(f: unknown): f is ManifestFile {
@@ -120,7 +116,7 @@ export function verifyArchive(zip: ZipArchive, bundleSha256: string, opts: Verif
     }
     bytes += data.length;
     opts.onFile?.(f.path, data);
-    const hash = sha256(data);
+    const hash = sha256Hex(data);
     if (data.length !== f.size) problems.push({ path: f.path, problem: 'altered', detail: `${data.length} bytes, the manifest says ${f.size}` });
     else if (hash !== f.sha256) problems.push({ path: f.path, problem: 'altered', detail: `SHA-256 ${hash}, the manifest says ${f.sha256}` });
   }
@@ -142,7 +138,7 @@ export function verifyArchive(zip: ZipArchive, bundleSha256: string, opts: Verif
 
 /** Verify a bundle held in memory. Never throws for a bad bundle: the report says what is wrong. */
 export function verifyBundleBytes(buf: Buffer, opts: VerifyOptions = {}): BundleVerifyReport {
-  const bundleSha256 = sha256(buf);
+  const bundleSha256 = sha256Hex(buf);
   try {
     const zip = openZip(buf);
     if (!zip.has(BUNDLE_PATHS.manifest)) throw new ZipSafetyError(`The archive has no ${BUNDLE_PATHS.manifest}: it is not a Casefile bundle.`);
