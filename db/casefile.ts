@@ -139,9 +139,33 @@ export function createCaseFile(path: string, opts: OpenOptions & { name?: string
   }
 }
 
+/**
+ * A load stopped half way in rollback-journal mode (a crash or power cut during an import,
+ * db/import/bulkLoad.ts) leaves a "hot" journal beside the file. SQLite rolls it back on the
+ * next read, putting the file back as it was before the load, but only through a connection
+ * that may write: the read-only check below would fail on it. So, when a journal is there, read
+ * once through a plain connection first (nothing else is written or set). Errors are left to
+ * the checks that follow, which explain them.
+ */
+function rollBackStoppedLoad(path: string, opts: OpenOptions): void {
+  if (!existsSync(`${path}-journal`)) return;
+  try {
+    const db = new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Not a database, or busy: the read-only open below reports it.
+  }
+}
+
 /** Open an existing case file, migrating it forward. Refuses non-case files and newer versions. */
 export function openCaseFile(path: string, opts: OpenOptions = {}): CaseFile {
   if (!existsSync(path)) throw new CaseFileError(`No case file at ${path}.`, 'missing');
+  rollBackStoppedLoad(path, opts);
   let db: Database.Database;
   try {
     db = connect(path, { ...opts, readonly: true });

@@ -14,6 +14,9 @@
  *     (`bulkLoadSession`): then no row is looked up while loading, those indexes are rebuilt
  *     too, and `restore()` checks every reference of the loaded tables at once
  *     (PRAGMA foreign_key_check), failing the load, and so rolling it back, if one is broken.
+ *
+ * `bulkLoadSession` also gives the load a large page cache and, where it can, a rollback journal
+ * instead of the write-ahead log (`rollbackJournal`).
  */
 import type Database from 'better-sqlite3';
 
@@ -104,10 +107,14 @@ const LOAD_CACHE_KIB = 262_144;
 
 /**
  * Run `fn` (which opens the load's transaction) with foreign keys off and a page cache large
- * enough to hold what the load writes (so that pages are not spilled to the WAL and written
- * again before the commit), and put both back after. Only for loads into tables that start out
- * empty: nothing cascades while foreign keys are off. The load must check its references itself
- * before it commits (`restore()` does, when they are off).
+ * enough to hold what the load writes (so that pages are not spilled before the commit), and put
+ * both back after. Only for loads into tables that start out empty: nothing cascades while
+ * foreign keys are off. The load must check its references itself before it commits
+ * (`restore()` does, when they are off).
+ *
+ * When this connection is the only one open on the case file (the CLI, a test; not the app,
+ * whose window keeps its own connection), the load also runs with a rollback journal instead of
+ * the write-ahead log (`rollbackJournal`), and the case file goes back to WAL after.
  */
 export function bulkLoadSession<T>(db: Database.Database, fn: () => T): T {
   // Inside a transaction the foreign_keys pragma is a no-op; then the load simply runs with them on.
@@ -116,10 +123,47 @@ export function bulkLoadSession<T>(db: Database.Database, fn: () => T): T {
   db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
   try {
-    return fn();
+    return rollbackJournal(db, fn);
   } finally {
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = ${cache}`);
+  }
+}
+
+/**
+ * Run `fn` with a rollback journal when the case file can switch to one now, i.e. when no other
+ * connection has it open; else simply run `fn` (in WAL). Why: in WAL every page a load writes is
+ * written twice, into the log at commit and into the case file at the next checkpoint; with a
+ * rollback journal, pages the load adds to the end of the file are written once, and only the
+ * few pages it changes are copied to the journal first. The commit is as atomic either way: a
+ * crash leaves a journal that SQLite rolls back on the next open. The switch back to WAL needs
+ * the same exclusive access, which this connection still has.
+ */
+export function rollbackJournal<T>(db: Database.Database, fn: () => T): T {
+  if (db.inTransaction || db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return fn();
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  let switched = false;
+  // Fail at once rather than wait: another connection's mere presence is an answer.
+  db.pragma('busy_timeout = 0');
+  try {
+    switched = String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  if (!switched) return fn();
+  try {
+    return fn();
+  } finally {
+    // Best effort, and never an error: the load is over (committed or rolled back) by now. Should
+    // a connection opened meanwhile hold the switch up, the case file stays in rollback mode,
+    // which is as safe, until its next open (casefile.ts) puts WAL back.
+    try {
+      db.pragma('journal_mode = WAL');
+    } catch {
+      // left in rollback mode
+    }
   }
 }
 
