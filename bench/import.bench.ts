@@ -17,6 +17,7 @@ import { importAirwars } from '../db/import/airwars/index';
 import { LAYOUTS } from '../db/import/airwars/layout';
 import { refreshSearchIndex } from '../db/searchIndex';
 import { ARCHIVE_DIR as archive, hasArchive } from '../tests/helpers/archive';
+import { rowsOf, writeFloorOnce } from './importWriteFloor';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -53,8 +54,11 @@ function childrenCpu(): number | null {
   }
 }
 
-/** One import into a fresh case file: wall time from the call to the file closed (checkpointed). */
-function importOnce(i: number, indexSearch = false): Run {
+/**
+ * One import into a fresh case file: wall time from the call to the file closed (checkpointed).
+ * With `keep`, the case file is left in place and its rows are handed to `keep`.
+ */
+function importOnce(i: number, indexSearch = false, keep?: (file: string) => void): Run {
   const file = join(work, `bench-${i}${indexSearch ? '-search' : ''}.casefile`);
   const cf = createCaseFile(file, { actor: 'bench' });
   const phases: Record<string, number> = {};
@@ -85,6 +89,7 @@ function importOnce(i: number, indexSearch = false): Run {
   const wall = performance.now() - t0 - (searchIndex?.wall ?? 0);
   phases.commit = performance.now() - last - (searchIndex?.wall ?? 0);
   const c = process.cpuUsage(cpu0);
+  keep?.(file);
   rmSync(file, { force: true });
   return { wall, cpu: (c.user + c.system) / 1000 - (searchIndex?.cpu ?? 0), phases, ...(searchIndex ? { searchIndex } : {}) };
 }
@@ -120,7 +125,11 @@ try {
   const floorCpu = floorCpus.length ? Math.min(...floorCpus) : null;
   const best = imports.reduce((a, b) => (b.wall < a.wall ? b : a));
   const bestCpu = Math.min(...imports.map((r) => r.cpu));
-  const withSearch = importOnce(runs, true);
+  let modelRows: ReturnType<typeof rowsOf> = [];
+  const withSearch = importOnce(runs, true, (file) => (modelRows = rowsOf(file)));
+  const writeFloors = Array.from({ length: runs }, (_, i) => writeFloorOnce(modelRows, join(work, `write-floor-${i}.casefile`)));
+  const writeFloor = writeFloors.reduce((a, b) => (b.wall < a.wall ? b : a));
+  modelRows = [];
   const ratio = best.wall / floor;
   console.log('');
   console.log(`floor   sqlite3 .import --csv        ${seconds(floor)} s${floorCpu === null ? '' : `   cpu ${seconds(floorCpu)} s`}`);
@@ -129,6 +138,10 @@ try {
   const si = withSearch.searchIndex!;
   console.log(`        then, at the first search (diagnostic, not in the figures above): indexing ${si.records} records ${seconds(si.wall)} s, cpu ${seconds(si.cpu)} s`);
   console.log(`ratio   ${ratio.toFixed(2)}× the floor (wall)${floorCpu ? `; cpu ${(bestCpu / floorCpu).toFixed(2)}× the floor's cpu` : ''}`);
+  console.log(
+    `model   writing the same rows alone  ${seconds(writeFloor.wall)} s   cpu ${seconds(writeFloor.cpu)} s: ${(writeFloor.wall / floor).toFixed(2)}× the floor ` +
+      `(diagnostic, bench/importWriteFloor.ts: the case file's tables, indexes, audit entries and search marks, no parsing or hashing; best of ${runs})`,
+  );
   console.log('');
   const meets = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`Target: whole archive under ${TARGET_SECONDS} s: ${meets(best.wall / 1000 < TARGET_SECONDS)} (${seconds(best.wall)} s).`);
@@ -136,7 +149,7 @@ try {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `import-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify({ archive, runs, floors: floorRuns, imports, withSearch, floor, floorCpu, best: best.wall, bestCpu, ratio }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ archive, runs, floors: floorRuns, imports, withSearch, writeFloors, floor, floorCpu, best: best.wall, bestCpu, ratio }, null, 2)}\n`);
   console.log(`Figures saved to ${out}.`);
 } finally {
   rmSync(work, { recursive: true, force: true });
