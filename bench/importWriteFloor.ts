@@ -37,7 +37,7 @@ export function writeFloorOnce(rows: Rows, file: string): { wall: number; cpu: n
   const seqAt = rows.find((r) => r.table === 'audit_log')!.columns.indexOf('seq');
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  bulkLoadSession(db, () =>
+  bulkLoadSession(db, TABLES, () =>
     db
       .transaction(() => {
         const bulk = suspendIndexes(db, TABLES);

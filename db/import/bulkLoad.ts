@@ -106,9 +106,9 @@ export function suspendIndexes(db: Database.Database, tables: readonly string[])
 const LOAD_CACHE_KIB = 262_144;
 
 /**
- * Run `fn` (which opens the load's transaction) with foreign keys off and a page cache large
- * enough to hold what the load writes (so that pages are not spilled before the commit), and put
- * both back after. Only for loads into tables that start out empty: nothing cascades while
+ * Run `fn` (which opens the load's transaction) over `tables` with foreign keys off and a page
+ * cache large enough to hold what the load writes (so that pages are not spilled before the
+ * commit), and put both back after. Only for loads into tables that start out empty: nothing cascades while
  * foreign keys are off. The load must check its references itself before it commits
  * (`restore()` does, when they are off).
  *
@@ -116,11 +116,15 @@ const LOAD_CACHE_KIB = 262_144;
  * whose window keeps its own connection), the load also runs with a rollback journal instead of
  * the write-ahead log (`rollbackJournal`), and the case file goes back to WAL after.
  */
-export function bulkLoadSession<T>(db: Database.Database, fn: () => T): T {
+export function bulkLoadSession<T>(db: Database.Database, tables: readonly string[], fn: () => T): T {
   // Inside a transaction the foreign_keys pragma is a no-op; then the load simply runs with them on.
   if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return fn();
+  // A reference already broken before the load (the tables are nearly empty: this is quick)
+  // would fail the check at the end and be blamed on the load: then keep foreign keys on, so
+  // that only what the load itself breaks counts.
+  const keysOff = !tables.some((t) => (db.pragma(`foreign_key_check(${quoteId(t)})`) as unknown[]).length > 0);
   const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('foreign_keys = OFF');
+  if (keysOff) db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
   try {
     return rollbackJournal(db, fn);

@@ -99,7 +99,7 @@ describe('bulk loading into a case file without incidents', () => {
     const data = snapshot(s.cf);
     let suspended: readonly string[] = [];
     expect(() =>
-      bulkLoadSession(s.cf.db, () =>
+      bulkLoadSession(s.cf.db, TABLES, () =>
         change(s.cf, null, (w) => {
           const bulk = suspendIndexes(s.cf.db, TABLES);
           suspended = bulk.suspended;
@@ -118,5 +118,25 @@ describe('bulk loading into a case file without incidents', () => {
     expect(s.cf.db.pragma('foreign_key_check')).toEqual([]);
     expect(s.cf.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schema(s.cf)).toEqual(before);
+  });
+
+  it('into a case file with a reference already broken, keeps foreign keys on, imports, and leaves that row alone (the load is not blamed for it)', () => {
+    const s = suiteCaseFile();
+    done = s.done;
+    // A victim whose incident is missing, from before (written behind the app's back).
+    s.cf.db.pragma('foreign_keys = OFF');
+    s.cf.db.prepare("INSERT INTO victims (id, incident_id, ord, civilian_status_contested, sensitive) VALUES ('stray', 'gone', 0, 0, 0)").run();
+    s.cf.db.pragma('foreign_keys = ON');
+    let keysDuringLoad: unknown;
+    const report = importAirwars(s.cf, syntheticArchive(join(s.dir, 'archive'), 6), {
+      onProgress: (p) => {
+        if (p.phase === 'write') keysDuringLoad = s.cf.db.pragma('foreign_keys', { simple: true });
+      },
+    });
+    expect(keysDuringLoad).toBe(1);
+    expect(report.createdCodes).toHaveLength(6);
+    expect(s.cf.db.pragma('foreign_key_check')).toEqual([expect.objectContaining({ table: 'victims', parent: 'incidents' })]);
+    expect(s.cf.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.cf.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

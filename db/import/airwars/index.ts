@@ -19,6 +19,7 @@ import type { CsvTable } from '../csv';
 import { progressOf, runImport, type ImportOptions } from '../run';
 import { applyDrafts } from './apply';
 import { buildDrafts } from './build';
+import { TABLES } from './tables';
 import type { AirwarsFile } from './layout';
 import { archiveFiles, readArchiveFile } from './read';
 
@@ -68,5 +69,5 @@ export function importAirwars(cf: CaseFile, dir: string, opts: ImportOptions = {
       notInSource: r.notInSource,
     };
   });
-  return fresh ? bulkLoadSession(cf.db, run) : run();
+  return fresh ? bulkLoadSession(cf.db, TABLES, run) : run();
 }
