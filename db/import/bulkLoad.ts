@@ -108,9 +108,9 @@ const LOAD_CACHE_KIB = 262_144;
 /**
  * Run `fn` (which opens the load's transaction) over `tables` with foreign keys off and a page
  * cache large enough to hold what the load writes (so that pages are not spilled before the
- * commit), and put both back after. Only for loads into tables that start out empty: nothing cascades while
- * foreign keys are off. The load must check its references itself before it commits
- * (`restore()` does, when they are off).
+ * commit), and put both back after. Only for loads into tables that start out empty: nothing
+ * cascades while foreign keys are off. The load must check its references itself before it
+ * commits (`restore()` does, when they are off).
  *
  * When this connection is the only one open on the case file (the CLI, a test; not the app,
  * whose window keeps its own connection), the load also runs with a rollback journal instead of
