@@ -121,6 +121,10 @@ export function MapCanvas(props: MapCanvasProps) {
           dragRotate: false,
           pitchWithRotate: false,
           fadeDuration: 0,
+          // The style is this code's own (basemap.ts, incidentLayers.ts, areaLayer.ts), not a
+          // user's: checking it against the style spec on every open costs the main thread
+          // 10–20 ms before the worker can start. The debug view (the end-to-end tests) still checks it.
+          validateStyle: latest.current.debug,
         });
         mapRef.current = map;
         drawFirstFrameComplete(map, FIRST_FRAME_WAIT_MS);
