@@ -6,7 +6,7 @@
 import type { MapPoints } from '../../../shared/contracts/map';
 import { pointsToColumns } from './incidentData';
 import type { IncidentReply, IncidentRequest } from './incidentWorker';
-import { PRELOAD_ID, takeIncidentWorker, type Preload } from './incidentWorkerStart';
+import { takeIncidentWorker } from './incidentWorkerStart';
 import { addProtocol } from './maplibre';
 
 export const INCIDENT_PROTOCOL = 'casefile-incidents';
@@ -17,9 +17,7 @@ const live = new Map<string, IncidentTiles>();
 let instances = 0;
 
 export class IncidentTiles {
-  private readonly worker: Worker;
-  /** The first incidents, loaded before the map took the worker (incidentPreload.ts), if they were. */
-  private readonly preload: Preload | null;
+  private readonly worker = takeIncidentWorker();
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private readonly key = String(++instances);
@@ -30,21 +28,15 @@ export class IncidentTiles {
   version = 0;
 
   constructor() {
-    ({ worker: this.worker, preload: this.preload } = takeIncidentWorker());
     this.ready = new Promise((resolve) => (this.firstLoaded = resolve));
     live.set(this.key, this);
     this.worker.onmessage = (e: MessageEvent<IncidentReply>) => {
-      if (e.data.id === PRELOAD_ID) return this.preload?.settle(e.data);
       const p = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
       if (e.data.ok) p?.resolve(e.data.value);
       else p?.reject(new Error(`The map could not cluster the incidents: ${e.data.error}`));
     };
-    this.worker.onerror = (e) => {
-      const message = `The map's incident worker stopped: ${e.message || 'it could not be started'}.`;
-      this.preload?.settle({ id: PRELOAD_ID, ok: false, error: message });
-      this.failAll(message);
-    };
+    this.worker.onerror = (e) => this.failAll(`The map's incident worker stopped: ${e.message || 'it could not be started'}.`);
   }
 
   private call<T>(request: Request, transfer: Transferable[] = []): Promise<T> {
@@ -62,11 +54,9 @@ export class IncidentTiles {
 
   /** Load the incidents; resolves once their tiles can be cut. */
   load(points: MapPoints): Promise<void> {
+    const columns = pointsToColumns(points);
     const version = ++this.version;
-    // The first load of the incidents the worker was given before the map existed: already under way.
-    const preloaded = version === 1 && this.preload?.points === points;
-    const columns = preloaded ? null : pointsToColumns(points);
-    const loaded = columns ? this.call({ type: 'load', version, columns }, Object.values(columns).map((a) => a.buffer)) : this.preload!.loaded;
+    const loaded = this.call({ type: 'load', version, columns }, Object.values(columns).map((a) => a.buffer));
     if (version === 1) this.firstLoaded(loaded);
     this.ready = loaded;
     return loaded.then(() => undefined);

@@ -24,12 +24,6 @@ export function prefetchPoints(filter: IncidentFilter): void {
   pending = { key, at: performance.now(), promise };
 }
 
-/** The incidents being prefetched for this filter, if they were asked for a moment ago (left for the map to take). */
-export function prefetchedPoints(filter: IncidentFilter): Promise<MapPoints> | null {
-  const p = pending;
-  return p && p.key === keyOf(filter) && performance.now() - p.at <= FRESH_MS ? p.promise : null;
-}
-
 /** The prefetched incidents for this filter, if they were asked for a moment ago; once. */
 export function takePrefetchedPoints(filter: IncidentFilter): Promise<MapPoints> | null {
   const p = pending;

@@ -1,13 +1,11 @@
 /**
  * When the app opens on #/map, what the map needs starts loading at once, side by side with the
  * app frame and the profile check, instead of one after the other once the page mounts: the
- * map's code (MapLibre), the basemap's tiles and glyphs, and the incidents of the URL's filter,
- * which go to the incident worker as soon as they come. Nothing here imports MapLibre: this file
- * is in the app's own chunk (start.tsx), before React renders.
+ * map's code (MapLibre), the basemap's tiles and glyphs, and the incidents of the URL's filter. Nothing here
+ * imports MapLibre: this file is in the app's own chunk (start.tsx), before React renders.
  */
 import { parseFilter } from '../../app/filters';
-import { preloadPoints } from './incidentPreload';
-import { prefetchedPoints, prefetchPoints } from './pointsPrefetch';
+import { prefetchPoints } from './pointsPrefetch';
 import { hashRoute, prefetchMapCode } from './prefetchCode';
 
 /**
@@ -21,6 +19,4 @@ export function prefetchMap(hash = window.location.hash): void {
   const filter = parseFilter(params);
   if (filter.assignedTo === 'me') return;
   prefetchPoints(filter); // for the unfiltered map, boot.ts asked already: not asked twice
-  // Once they come, the incident worker clusters them while the app renders (incidentPreload.ts).
-  prefetchedPoints(filter)?.then(preloadPoints, () => undefined); // the map reports a failure
 }
