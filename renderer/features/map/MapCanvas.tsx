@@ -127,7 +127,7 @@ export function MapCanvas(props: MapCanvasProps) {
           validateStyle: latest.current.debug,
         });
         mapRef.current = map;
-        drawFirstFrameComplete(map, FIRST_FRAME_WAIT_MS);
+        drawFirstFrameComplete(map, FIRST_FRAME_WAIT_MS, ['basemap', INCIDENT_SOURCE]);
         map.touchZoomRotate.disableRotation();
         map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
         map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -43,6 +43,49 @@ describe('drawFirstFrameComplete', () => {
     expect(drawn).toEqual([2]);
   });
 
+  it('once every named source has a tile, renders one frame dry while it waits: programs made, nothing drawn', () => {
+    const log: string[] = [];
+    const handlers = new Set<(e: { sourceId?: string; tile?: unknown }) => void>();
+    const gl = {
+      clear: () => void log.push('clear'),
+      drawElements: () => void log.push('draw'),
+      linkProgram: () => void log.push('link'),
+    };
+    const state = { loaded: false };
+    const map = {
+      _placementDirty: false,
+      painter: {
+        context: { gl },
+        render: (frame: number) => {
+          gl.linkProgram();
+          gl.clear();
+          gl.drawElements();
+          log.push(`frame ${frame}`);
+        },
+      },
+      loaded: () => state.loaded,
+      triggerRepaint: () => undefined,
+      on: (_: string, h: (e: { sourceId?: string; tile?: unknown }) => void) => void handlers.add(h),
+      off: (_: string, h: (e: { sourceId?: string; tile?: unknown }) => void) => void handlers.delete(h),
+    };
+    drawFirstFrameComplete(map as unknown as MapLibreMap, 10_000, ['basemap', 'incidents']);
+    const tile = (sourceId: string) => handlers.forEach((h) => h({ sourceId, tile: {} }));
+    map.painter.render(1);
+    tile('basemap');
+    tile('basemap');
+    map.painter.render(2); // the incidents have no tile yet: nothing
+    expect(log).toEqual([]);
+    tile('incidents');
+    map.painter.render(3); // dry: the program is linked, the canvas neither cleared nor drawn on
+    expect(log).toEqual(['link', 'frame 3']);
+    expect(handlers.size).toBe(0);
+    map.painter.render(4); // one dry frame only
+    state.loaded = true;
+    map.painter.render(5); // the complete frame draws, with the context's own calls again
+    expect(log).toEqual(['link', 'frame 3', 'link', 'clear', 'draw', 'frame 5']);
+    expect(Object.keys(gl)).toEqual(['clear', 'drawElements', 'linkProgram']);
+  });
+
   it('leaves a map without the expected painter alone', () => {
     const map = { loaded: () => false, triggerRepaint: () => undefined } as unknown as MapLibreMap;
     expect(() => drawFirstFrameComplete(map, 1000)).not.toThrow();
