@@ -93,6 +93,7 @@ export function MapCanvas(props: MapCanvasProps) {
     let map: MapLibreMap | null = null;
     let detachBox: (() => void) | null = null;
     let cancelled = false;
+    performance.mark('casefile:map-mount'); // in the map benchmark's timeline: React has rendered the map
     registerBasemapProtocol();
     registerIncidentProtocol();
     const tiles = new IncidentTiles();
