@@ -6,6 +6,7 @@
  */
 import { loadBasemapPack } from './basemapPack';
 import { startIncidentWorker } from './incidentWorkerStart';
+import { startMapLibreWorker } from './maplibreWorkerStart';
 import { prefetchPoints } from './pointsPrefetch';
 
 type MapPageModule = typeof import('./MapPage');
@@ -34,6 +35,7 @@ export function prefetchMapCode(hash = window.location.hash): void {
   loadMapPage().catch(() => undefined); // the route's own import reports a failure
   loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
   startIncidentWorker();
+  startMapLibreWorker();
   // No params: the filter is empty (what parseFilter makes of no params), so its incidents can
   // be asked for now, without the filter parser (zod), which comes with the app's code.
   if (hashRoute(hash).params.size === 0) prefetchPoints({});
