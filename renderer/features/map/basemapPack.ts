@@ -47,9 +47,7 @@ let packPromise: Promise<BasemapPack> | null = null;
 
 /** The pack (fetched once for the page's life; a failed fetch is tried again next time). */
 export function loadBasemapPack(): Promise<BasemapPack> {
-  // Low priority: the map needs it only once React has rendered the page, and the app's code,
-  // asked for at the same time, is what React waits for.
-  packPromise ??= fetch(basemapUrl(PACK_FILE), { priority: 'low' }).then(async (res) => {
+  packPromise ??= fetch(basemapUrl(PACK_FILE)).then(async (res) => {
     if (!res.ok) throw new Error(`The basemap file ${PACK_FILE} could not be loaded (${res.status}). Rebuild the app: it ships the basemap.`);
     const pack = readPack(await res.arrayBuffer());
     performance.mark('casefile:basemap-pack'); // in the map benchmark's timeline
