@@ -4,7 +4,7 @@
  * those requests as soon as this small file is evaluated; the app (React, the router, zod, the
  * pages: start.tsx) is fetched and evaluated alongside them, rather than before them.
  */
-import './boot';
+import { prefetchForRoute } from './boot';
 import './styles.css';
 import './styles/pages.css';
 
@@ -16,3 +16,4 @@ import('./start').then(
     root.textContent = `The app could not load: ${e instanceof Error ? e.message : String(e)}. Reload the page.`;
   },
 );
+prefetchForRoute();

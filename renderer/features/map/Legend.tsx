@@ -1,6 +1,7 @@
 /** What the map's colours, sizes and rings mean, with the count of each grade on the map. */
 import type { MapPoints } from '../../../shared/contracts/map';
 import { MAP_GRADES } from '../../../shared/contracts/map';
+import { countText } from '../../ui/format';
 import { gradeDefinition, gradeLabel } from '../../ui/GradeBadge';
 
 export function Legend({ points, arabic, onArabic }: { points: MapPoints | null; arabic: boolean; onArabic: (on: boolean) => void }) {
@@ -13,7 +14,7 @@ export function Legend({ points, arabic, onArabic }: { points: MapPoints | null;
         {MAP_GRADES.map((g, i) => (
           <li key={g} title={gradeDefinition(g)}>
             <span className="legend-dot" style={{ background: `var(--grade-${g})` }} aria-hidden="true" />
-            {gradeLabel(g)} <span className="muted">{counts[i]!.toLocaleString('en')}</span>
+            {gradeLabel(g)} <span className="muted">{countText(counts[i]!)}</span>
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { FilterBar } from '../../app/FilterBar';
 import { filterToParams, parseFilter } from '../../app/filters';
 import { useChannel } from '../../app/useChannel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { countText } from '../../ui/format';
 import type { Bbox } from './boxSelect';
 import { indexesInBounds } from './incidentData';
 import { Legend } from './Legend';
@@ -93,12 +94,12 @@ export function MapPage() {
       <p className="result-count" data-testid="map-count" aria-live="polite">
         {data ? (
           <>
-            <span data-testid="map-points">{data.codes.length.toLocaleString('en')}</span> incidents on the map
+            <span data-testid="map-points">{countText(data.codes.length)}</span> incidents on the map
             {data.withoutCoordinates > 0 && (
               <>
                 {' · '}
                 <Link to={{ pathname: '/incidents', search: `?${filterToParams({ ...filter, hasCoordinates: false, bbox: undefined }).toString()}` }}>
-                  {data.withoutCoordinates.toLocaleString('en')} without coordinates
+                  {countText(data.withoutCoordinates)} without coordinates
                 </Link>{' '}
                 not shown
               </>

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { MAX_SUMMARIES } from '../../../shared/contracts/map';
 import { useChannel } from '../../app/useChannel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { countText } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { GEO_PRECISION_LABELS } from '../../ui/labels';
 
@@ -19,7 +20,7 @@ export function SelectionPanel(props: {
     <section className="map-selection" aria-label="Selected incidents" data-testid="map-selection">
       <header>
         <h2>
-          {props.total === 1 ? '1 incident' : `${props.total.toLocaleString('en')} incidents`}
+          {props.total === 1 ? '1 incident' : `${countText(props.total)} incidents`}
           {props.total > shown.length && <span className="muted"> (first {shown.length} listed)</span>}
         </h2>
         <div className="map-selection-actions">

@@ -4,6 +4,7 @@
  * The range becomes the filter's from/to when the sliders stop moving.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { countText } from '../../ui/format';
 
 export interface MonthCount {
   month: string;
@@ -122,7 +123,7 @@ export function TimeBrush(props: {
       </div>
       <p className="time-brush-label" data-testid="time-brush-label">
         <span>
-          {monthLabel(months[a]!.month)} – {monthLabel(months[b]!.month)}: {inRange.toLocaleString('en')} incidents
+          {monthLabel(months[a]!.month)} – {monthLabel(months[b]!.month)}: {countText(inRange)} incidents
         </span>
         {(a > 0 || b < last) && (
           <button type="button" onClick={() => set([0, last])}>

@@ -58,7 +58,8 @@ export function addRingImages(map: MapLibreMap, colors: string[]): void {
     if (map.hasImage(id)) return;
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = RING_ICON_PX;
-    const ctx = canvas.getContext('2d');
+    // Read back at once (getImageData): a canvas kept in memory, not on the GPU.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     ctx.strokeStyle = color;
     ctx.lineWidth = 4;

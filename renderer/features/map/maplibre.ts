@@ -5,12 +5,13 @@
  * app's own origin, it runs under the CSP's `worker-src 'self'`.
  */
 import { prewarm, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { MAPLIBRE_WORKER_URL, withEarlyWorker } from './maplibreWorkerStart';
 
-setWorkerUrl(workerUrl);
-// Start the worker now, while the page fetches its data, rather than when the first map opens.
-prewarm();
+setWorkerUrl(MAPLIBRE_WORKER_URL);
+// Start the worker now, while the page fetches its data, rather than when the first map opens;
+// when the page opened on the map, the worker started at boot is the one (maplibreWorkerStart.ts).
+withEarlyWorker(prewarm);
 
 export {
   addProtocol,

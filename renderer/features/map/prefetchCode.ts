@@ -6,6 +6,7 @@
  */
 import { loadBasemapPack } from './basemapPack';
 import { startIncidentWorker } from './incidentWorkerStart';
+import { startMapLibreWorker } from './maplibreWorkerStart';
 import { prefetchPoints } from './pointsPrefetch';
 
 type MapPageModule = typeof import('./MapPage');
@@ -31,10 +32,14 @@ export function hashRoute(hash: string): { path: string; params: URLSearchParams
 /** Start fetching the map's code and basemap if the page opens on the map. */
 export function prefetchMapCode(hash = window.location.hash): void {
   if (hashRoute(hash).path !== '/map') return;
+  // In the order the map needs them (the browser has six connections to the app's origin): the
+  // map's code and basemap, the incidents (the first view is fitted to them), then the workers'
+  // code, needed only once the map is made.
   loadMapPage().catch(() => undefined); // the route's own import reports a failure
   loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
-  startIncidentWorker();
   // No params: the filter is empty (what parseFilter makes of no params), so its incidents can
   // be asked for now, without the filter parser (zod), which comes with the app's code.
   if (hashRoute(hash).params.size === 0) prefetchPoints({});
+  startIncidentWorker();
+  startMapLibreWorker();
 }
