@@ -14,7 +14,6 @@ export function timestampText(iso: string): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-
 /**
  * A whole number with thousands separators, as `toLocaleString('en')` writes it ("6,681"),
  * without Intl: the first Intl number format of a page costs 25–45 ms of ICU set-up on a slow
