@@ -143,8 +143,9 @@ export function bulkLoadSession<T>(db: Database.Database, tables: readonly strin
  * crash leaves a journal that SQLite rolls back on the next open. The switch back to WAL needs
  * the same exclusive access, which this connection still has.
  */
-export function rollbackJournal<T>(db: Database.Database, fn: () => T): T {
-  if (db.inTransaction || db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return fn();
+function rollbackJournal<T>(db: Database.Database, fn: () => T): T {
+  // (Called outside any transaction: bulkLoadSession runs `fn` directly inside one.)
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return fn();
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   let switched = false;
   // Fail at once rather than wait: another connection's mere presence is an answer.

@@ -31,7 +31,8 @@ export function hashRoute(hash: string): { path: string; params: URLSearchParams
 
 /** Start fetching the map's code and basemap if the page opens on the map. */
 export function prefetchMapCode(hash = window.location.hash): void {
-  if (hashRoute(hash).path !== '/map') return;
+  const route = hashRoute(hash);
+  if (route.path !== '/map') return;
   // In the order the map needs them (the browser has six connections to the app's origin): the
   // map's code and basemap, the incidents (the first view is fitted to them), then the workers'
   // code, needed only once the map is made.
@@ -39,7 +40,7 @@ export function prefetchMapCode(hash = window.location.hash): void {
   loadBasemapPack().catch(() => undefined); // as does the map, when it needs the basemap
   // No params: the filter is empty (what parseFilter makes of no params), so its incidents can
   // be asked for now, without the filter parser (zod), which comes with the app's code.
-  if (hashRoute(hash).params.size === 0) prefetchPoints({});
+  if (route.params.size === 0) prefetchPoints({});
   startIncidentWorker();
   startMapLibreWorker();
 }
